@@ -13,7 +13,8 @@ let package = Package(
     .testTarget(
       name: "BooksKitTests",
       dependencies: ["BooksKit"],
-      path: "Tests/BooksKitTests"
+      path: "Tests/BooksKitTests",
+      exclude: ["Snapshots"]
     ),
   ]
 )

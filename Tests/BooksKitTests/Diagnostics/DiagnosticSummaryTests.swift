@@ -1,0 +1,28 @@
+import Testing
+
+@testable import BooksKit
+
+@Suite struct DiagnosticSummaryTests {
+  @Test(arguments: [
+    (2, 1, 3, "2 errors, 1 warning in 3 files"),
+    (1, 0, 1, "1 error in 1 file"),
+    (0, 0, 2, "no problems in 2 files"),
+    (0, 3, 1, "3 warnings in 1 file"),
+    (0, 1, 1, "1 warning in 1 file"),
+    (1, 2, 0, "1 error, 2 warnings in 0 files"),
+    (0, 0, 1, "no problems in 1 file"),
+    (0, 0, 0, "no problems in 0 files"),
+    (12, 10, 40, "12 errors, 10 warnings in 40 files"),
+  ])
+  func line(errors: Int, warnings: Int, files: Int, expected: String) {
+    let diagnostics =
+      Array(repeating: Diagnostic.error("e", "e", at: nil), count: errors)
+      + Array(repeating: Diagnostic.warning("w", "w", at: nil), count: warnings)
+      + [Diagnostic(.note, "n", "notes are not counted", at: nil)]
+    let summary = DiagnosticSummary(diagnostics: diagnostics.shuffled(), files: files)
+    #expect(summary.errors == errors)
+    #expect(summary.warnings == warnings)
+    #expect(summary.files == files)
+    #expect(summary.line == expected)
+  }
+}

@@ -65,7 +65,8 @@ public struct DecimalNumber: Sendable {
   /// The absolute value with the same scale; always representable.
   public var magnitude: DecimalNumber { isNegative ? negated : self }
 
-  /// The same value without trailing fraction zeros, so `1.500` becomes `1.5` and `0.00` becomes `0`.
+  /// The same value without trailing fraction zeros, for the shortest spelling: `1.500`
+  /// becomes `1.5` and `0.00` becomes `0`.
   public var normalized: DecimalNumber {
     var digits = significand
     var places = scale
@@ -133,7 +134,8 @@ extension DecimalNumber {
       uncheckedSignificand: negative ? -digits : digits, scale: fractionDigits)
   }
 
-  /// Reads a number from text with the same rules as `parse(_:)`, for tests and command-line arguments.
+  /// Reads a number from text with the same rules as `parse(_:)`, for tests and
+  /// command-line arguments.
   public init?(_ text: String) {
     guard let value = DecimalNumber.parse(ArraySlice(text.utf8)) else { return nil }
     self = value
@@ -193,8 +195,18 @@ extension DecimalNumber {
   /// from zero. The intermediate product is 256 bits wide, so this returns nil only when
   /// the final result does not fit.
   public func multiplied(by other: DecimalNumber) -> DecimalNumber? {
+    multiplied(by: other, extraScale: 0)
+  }
+
+  /// The product divided by 10^extraScale, rounded only once, so a percentage can be
+  /// applied as `amount × rate / 100` without a second rounding step.
+  ///
+  /// The result scale is `scale + other.scale + extraScale`, capped at 18 with rounding
+  /// half away from zero. `extraScale` must be 0...18.
+  func multiplied(by other: DecimalNumber, extraScale: Int) -> DecimalNumber? {
+    guard (0...DecimalNumber.maximumScale).contains(extraScale) else { return nil }
     let product = significand.magnitude.multipliedFullWidth(by: other.significand.magnitude)
-    let totalScale = scale + other.scale
+    let totalScale = scale + other.scale + extraScale
     let excess = totalScale - DecimalNumber.maximumScale
     let magnitude: UInt128
     if excess > 0 {

@@ -53,7 +53,8 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     return Money(product, currency)
   }
 
-  /// Rounds to the currency's minor units, half away from zero (commercial rounding) — the one rounding rule for money.
+  /// Rounds to the currency's minor units, half away from zero (commercial rounding) — the
+  /// one rounding rule for money.
   ///
   /// An amount with fewer decimals is padded, so the result always has exactly the
   /// currency's minor units: 12 EUR becomes 12.00 EUR, 2.345 EUR becomes 2.35 EUR.

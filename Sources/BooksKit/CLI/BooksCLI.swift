@@ -4,10 +4,66 @@
   import Darwin
 #endif
 
-/// Entry point of the `books` command line.
+/// Entry point of the `books` command line: dispatches to a command, all of which live in
+/// BooksKit so tests can run them without a process.
 public enum BooksCLI {
-  /// Runs the command line and returns the process exit code.
+  public static let version = "0.1.0"
+
+  public static let help = """
+    books — a freelancer's whole business in plain-text .books files
+
+    USAGE: books COMMAND [options]
+
+    COMMANDS:
+      check       parse the books, resolve every link, run every check
+      help        show this help, or a command's: books help check
+
+    Run `books COMMAND --help` for a command's options.
+
+    """
+
+  /// Runs a command line (without the program name) and returns what it printed.
+  public static func run(_ arguments: [String], environment: Environment) -> CommandOutput {
+    guard let command = arguments.first else {
+      return CommandOutput(stderr: help, exitCode: 2)
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "check": return CheckCommand.run(rest, environment: environment)
+    case "help", "-h", "--help":
+      if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
+      return CommandOutput(stdout: help)
+    case "--version", "version": return CommandOutput(stdout: "books \(version)\n")
+    default:
+      let hint =
+        Suggestion.closest(to: command, in: ["check", "help"]).map {
+          " (did you mean `\($0)`?)"
+        } ?? ""
+      return .usage("unknown command `\(command)`\(hint)", help: help)
+    }
+  }
+
+  /// Runs the command line in this process and returns the exit code.
   public static func main(arguments: [String]) -> Int32 {
-    0
+    let output = run(arguments, environment: .current)
+    write(output.stdout, to: 1)
+    write(output.stderr, to: 2)
+    return output.exitCode
+  }
+
+  /// Writes all of `text` to a file descriptor, retrying short writes.
+  private static func write(_ text: String, to descriptor: Int32) {
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { buffer in
+        Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
   }
 }

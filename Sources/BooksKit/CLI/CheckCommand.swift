@@ -1,0 +1,131 @@
+/// `books check`: load the books, run every check, report every problem.
+public enum CheckCommand {
+  public static let help = """
+    USAGE: books check [FILE...] [-f FILE]... [options]
+
+    Parses the books (and every file they include), resolves every reference and runs
+    all checks. Reports every problem in one run, with the place, an excerpt and a fix.
+
+    FILES:
+      FILE, -f FILE       the books to check (repeatable); default: $BOOKS_FILE
+
+    OPTIONS:
+      --format FORMAT     text (default), json, or github (workflow annotations)
+      --only CHECKS       run only these checks (comma-separated, repeatable)
+      --skip CHECKS       do not report these checks (comma-separated, repeatable)
+      --strict            warnings fail the check too
+      --color WHEN        auto (default), always, never; NO_COLOR turns colour off
+      --list              list the checks and exit
+      -h, --help          show this help
+
+    EXIT STATUS: 0 no errors (warnings allowed), 1 errors (or warnings with --strict),
+    2 usage error.
+
+    """
+
+  enum Format: String { case text, json, github }
+
+  public static func run(
+    _ arguments: [String], environment: Environment, fileSystem: any FileSystem = LocalFileSystem()
+  ) -> CommandOutput {
+    var parser = Arguments(arguments)
+    var files: [String] = []
+    var format = Format.text
+    var only: [String] = []
+    var skip: [String] = []
+    var strict = false
+    var color = "auto"
+    var list = false
+    var wantsHelp = false
+    var badValue: String?
+    do throws(Arguments.Problem) {
+      try parser.parse { option, value throws(Arguments.Problem) in
+        switch option {
+        case "-f", "--file": files.append(try value())
+        case "--format":
+          let text = try value()
+          if let parsed = Format(rawValue: text) {
+            format = parsed
+          } else {
+            badValue = "unknown format `\(text)`; use text, json or github"
+          }
+        case "--only": only += try value().split(separator: ",").map(String.init)
+        case "--skip": skip += try value().split(separator: ",").map(String.init)
+        case "--strict": strict = true
+        case "--color", "--colour":
+          color = try value()
+          if !["auto", "always", "never"].contains(color) {
+            badValue = "--color takes auto, always or never"
+          }
+        case "--list": list = true
+        case "-h", "--help": wantsHelp = true
+        default: return false
+        }
+        return true
+      }
+    } catch {
+      switch error {
+      case .missingValue(let option): return .usage("\(option) needs a value", help: help)
+      case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
+      }
+    }
+    if wantsHelp { return CommandOutput(stdout: help) }
+    if let badValue { return .usage(badValue, help: help) }
+    if list {
+      let width = Checks.names.map(\.count).max() ?? 0
+      let lines = Checks.all.map {
+        $0.name + String(repeating: " ", count: width - $0.name.count + 2) + $0.summary
+      }
+      return CommandOutput(stdout: lines.joined(separator: "\n") + "\n")
+    }
+    for name in only + skip where Checks.named(name) == nil {
+      let hint =
+        Suggestion.closest(to: name, in: Checks.names).map { " (did you mean `\($0)`?)" } ?? ""
+      return .usage("unknown check `\(name)`\(hint); `books check --list` shows them", help: help)
+    }
+    files = parser.positionals + files
+    if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
+      !fromEnvironment.isEmpty
+    {
+      files = [fromEnvironment]
+    }
+    guard !files.isEmpty else {
+      return .usage("no books to check: name a file, use -f FILE, or set BOOKS_FILE", help: help)
+    }
+
+    let validation = Validation.run(files, fileSystem: fileSystem)
+    var diagnostics = validation.diagnostics.filter { diagnostic in
+      (only.isEmpty || only.contains(diagnostic.code)) && !skip.contains(diagnostic.code)
+    }
+    if strict {
+      diagnostics = diagnostics.map {
+        var promoted = $0
+        if promoted.severity == .warning { promoted.severity = .error }
+        return promoted
+      }
+    }
+    let summary = DiagnosticSummary(diagnostics: diagnostics, files: validation.files.count)
+    let failed = summary.errors > 0
+    var output = CommandOutput(exitCode: failed ? 1 : 0)
+    switch format {
+    case .json:
+      output.stdout = DiagnosticRenderer.json(diagnostics, files: validation.files)
+    case .github:
+      output.stdout = DiagnosticRenderer.github(diagnostics, files: validation.files)
+    case .text:
+      let useColor: Bool
+      switch color {
+      case "always": useColor = true
+      case "never": useColor = false
+      default:
+        useColor =
+          environment.stdoutIsTerminal && environment.variables["NO_COLOR"].map(\.isEmpty) ?? true
+          && environment.variables["TERM"] != "dumb"
+      }
+      output.stdout = DiagnosticRenderer.human(
+        diagnostics, files: validation.files, color: useColor)
+      output.stdout += summary.line + "\n"
+    }
+    return output
+  }
+}

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a command printed and how it exited, so tests can run commands without a process.
+public struct CommandOutput: Sendable, Equatable {
+  public var stdout = ""
+  public var stderr = ""
+  public var exitCode: Int32 = 0
+
+  public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+    self.stdout = stdout
+    self.stderr = stderr
+    self.exitCode = exitCode
+  }
+
+  static func usage(_ message: String, help: String) -> CommandOutput {
+    CommandOutput(stderr: "books: \(message)\n\(help)", exitCode: 2)
+  }
+}
+
+/// The process environment a command may consult, injectable for tests.
+public struct Environment: Sendable {
+  public var variables: [String: String]
+  public var stdoutIsTerminal: Bool
+
+  public init(variables: [String: String] = [:], stdoutIsTerminal: Bool = false) {
+    self.variables = variables
+    self.stdoutIsTerminal = stdoutIsTerminal
+  }
+
+  /// The real environment of this process.
+  public static var current: Environment {
+    var variables: [String: String] = [:]
+    for name in ["BOOKS_FILE", "NO_COLOR", "TERM"] {
+      if let value = getenv(name) { variables[name] = String(cString: value) }
+    }
+    return Environment(variables: variables, stdoutIsTerminal: isatty(1) == 1)
+  }
+}

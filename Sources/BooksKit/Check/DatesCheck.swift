@@ -1,0 +1,65 @@
+/// Dates are in a possible order.
+enum DatesCheck {
+  static let name = "dates"
+
+  static func run(_ context: CheckContext) -> [Diagnostic] {
+    let books = context.books
+    var out: [Diagnostic] = []
+    for invoice in books.invoices {
+      if let due = invoice.due, due < invoice.date {
+        out.append(
+          .error(
+            name,
+            "invoice `\(invoice.number)` is due \(due), before it was issued on \(invoice.date)",
+            at: invoice.range, fix: "set `due` on or after \(invoice.date)"))
+      }
+      if let send = invoice.send, send < invoice.date {
+        out.append(
+          .warning(
+            name, "invoice `\(invoice.number)` is scheduled to be sent \(send), before its date",
+            at: invoice.range, fix: "set `send` on or after \(invoice.date)"))
+      }
+    }
+    for income in books.incomes {
+      for allocation in income.invoices {
+        guard let invoice = books.invoice(allocation.invoice.id), income.date < invoice.date,
+          invoice.status != .draft
+        else { continue }
+        out.append(
+          .error(
+            name,
+            "payment on \(income.date) for invoice `\(invoice.number)` issued later, on \(invoice.date)",
+            at: allocation.invoice.range,
+            notes: [DiagnosticNote("the invoice is dated here", at: invoice.range)],
+            fix: "check both dates; a payment cannot come before its invoice"))
+      }
+    }
+    for credit in books.creditNotes {
+      guard let ref = credit.invoice, let invoice = books.invoice(ref.id),
+        credit.date < invoice.date
+      else { continue }
+      out.append(
+        .error(
+          name, "credit note `\(credit.number)` is dated before invoice `\(invoice.number)`",
+          at: credit.range, fix: "date the credit note on or after \(invoice.date)"))
+    }
+    for project in books.projects {
+      if let start = project.start, let end = project.end, end < start {
+        out.append(
+          .error(
+            name, "project `\(project.id)` ends (\(end)) before it starts (\(start))",
+            at: project.range, fix: "swap `start` and `end`, or correct one of them"))
+      }
+    }
+    for estimate in books.estimates {
+      if let valid = estimate.validUntil, valid < estimate.date {
+        out.append(
+          .error(
+            name,
+            "estimate `\(estimate.number)` expires \(valid), before its date \(estimate.date)",
+            at: estimate.range, fix: "set `valid-until` after \(estimate.date)"))
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,103 @@
+/// Invoices agree with their payments, credits, client and stated values.
+enum InvoicesCheck {
+  static let name = "invoices"
+
+  static func run(_ context: CheckContext) -> [Diagnostic] {
+    let books = context.books
+    var out = context.ledger.diagnostics
+    for (invoice, state) in zip(books.invoices, context.ledger.invoices) {
+      if let problem = state.problem {
+        out.append(.error(name, problem.message, at: problem.range, fix: problem.fix))
+        continue
+      }
+      guard state.currency != nil else {
+        out.append(
+          .error(
+            name, "invoice `\(invoice.number)` has no currency", at: invoice.range,
+            fix: "set `currency EUR` in the business block, on the client, or on the invoice"))
+        continue
+      }
+      if invoice.items.isEmpty, state.payments.isEmpty, invoice.status != .draft,
+        invoice.status != .void
+      {
+        out.append(
+          .error(
+            name, "invoice `\(invoice.number)` has no items and no linked income, so no amount",
+            at: invoice.range,
+            fix:
+              "add `item \"...\" AMOUNT` lines, or link an income with `invoice \(invoice.number)`")
+        )
+      }
+      checkClients(invoice, state, books, &out)
+      checkBalance(invoice, state, books, &out)
+      if let stated = invoice.statedTotal, let total = state.total, stated.value != total {
+        out.append(
+          .error(
+            name, "stated total \(stated.value) differs from the computed total \(total)",
+            at: stated.range, fix: "total \(total)"))
+      }
+    }
+    return out
+  }
+
+  private static func checkClients(
+    _ invoice: Invoice, _ state: InvoiceState, _ books: Books, _ out: inout [Diagnostic]
+  ) {
+    guard let client = invoice.client?.id else { return }
+    if let projectRef = invoice.project, let owner = books.clientID(ofProject: projectRef.id),
+      owner != client
+    {
+      out.append(
+        .error(
+          name, "project `\(projectRef.id)` belongs to client `\(owner)`, not `\(client)`",
+          at: projectRef.range, fix: "invoice `\(owner)` for it, or name a project of `\(client)`"))
+    }
+    for payment in state.payments {
+      guard books.incomes.indices.contains(payment.income) else { continue }
+      let income = books.incomes[payment.income]
+      guard let payer = income.client, payer.id != client else { continue }
+      out.append(
+        .error(
+          name, "`\(payer.id)` pays invoice `\(invoice.number)`, which is addressed to `\(client)`",
+          at: payer.range,
+          notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
+          fix: "client \(client)"))
+    }
+  }
+
+  private static func checkBalance(
+    _ invoice: Invoice, _ state: InvoiceState, _ books: Books, _ out: inout [Diagnostic]
+  ) {
+    guard let balance = state.balance, let total = state.total else { return }
+    if invoice.status == .paid, !balance.isZero, !balance.isNegative {
+      out.append(
+        .error(
+          name,
+          "invoice `\(invoice.number)` is marked paid but \(balance.formatted()) is still due",
+          at: invoice.statusRange ?? invoice.range,
+          fix:
+            "record the missing payment as income with `invoice \(invoice.number)`, or set `status sent`"
+        ))
+    }
+    if balance.isNegative {
+      let over = balance.negated
+      let last = state.payments.last.flatMap {
+        books.incomes.indices.contains($0.income) ? books.incomes[$0.income].range : nil
+      }
+      out.append(
+        .error(
+          name,
+          "invoice `\(invoice.number)` is overpaid by \(over.formatted()) (total \(total.formatted()))",
+          at: last ?? invoice.range,
+          notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
+          fix: "check the payment amounts; record a refund as a negative income"))
+    }
+    if invoice.status == .void, let paid = state.paid, !paid.isZero {
+      out.append(
+        .error(
+          name, "void invoice `\(invoice.number)` has payments of \(paid.formatted())",
+          at: invoice.statusRange ?? invoice.range,
+          fix: "move the payments to the invoice that replaced it"))
+    }
+  }
+}

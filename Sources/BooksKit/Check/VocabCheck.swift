@@ -1,0 +1,37 @@
+/// Vocabulary words (stages, classes, categories, modes, media...) are built in or declared.
+enum VocabCheck {
+  static let name = "vocab"
+
+  static func run(_ context: CheckContext) -> [Diagnostic] {
+    let books = context.books
+    var out: [Diagnostic] = []
+    func check(_ word: Word?, _ kind: VocabularyKind) {
+      guard let word, !books.vocabulary.allows(kind, word.id) else { return }
+      let allowed = books.vocabulary.words(kind)
+      out.append(
+        .error(
+          name, "`\(word.id)` is not a declared \(kind.noun)", at: word.range,
+          fix: Suggestion.closest(to: word.id, in: allowed).map { "did you mean `\($0)`?" }
+            ?? "declare it once: `\(kind.rawValue) \(word.id) \"Label\"`"
+            + (allowed.isEmpty ? "" : " (known: \(allowed.joined(separator: ", ")))")))
+    }
+    for client in books.clients { check(client.stage, .stage) }
+    for contact in books.contacts { check(contact.category, .contactCategory) }
+    for service in books.services { check(service.pricing, .pricingUnit) }
+    for resource in books.resources {
+      check(resource.kind, .resourceKind)
+      for topic in resource.topics { check(topic, .topic) }
+    }
+    for goal in books.goals { check(goal.category, .goalCategory) }
+    for income in books.incomes {
+      check(income.incomeClass, .incomeClass)
+      check(income.via, .paymentMode)
+    }
+    for expense in books.expenses {
+      check(expense.category, .expenseCategory)
+      check(expense.via, .paymentMode)
+    }
+    for meeting in books.meetings { check(meeting.medium, .medium) }
+    return out
+  }
+}

@@ -1,0 +1,249 @@
+/// The amounts of one line item, rounded to the currency's minor units.
+public struct LineTotal: Sendable {
+  /// Quantity × rate (or the flat amount), rounded.
+  public var gross: Money
+  public var discount: Money
+  /// `gross - discount`.
+  public var net: Money
+  /// The taxes that apply to this line.
+  public var taxIDs: [String]
+}
+
+/// One tax on a document: the base it applies to and the amount, rounded once.
+public struct TaxLine: Sendable {
+  public var id: String
+  public var name: String
+  public var rate: Percentage
+  public var base: Money
+  public var amount: Money
+}
+
+/// The computed totals of an invoice, estimate or credit note.
+///
+/// The rule (FORMAT.md, "Rounding"): each line is rounded to the currency's minor units,
+/// the subtotal is the sum of rounded lines, document discounts are rounded each, and each
+/// tax is computed on its exact (discounted) base and rounded once per document.
+public struct DocumentTotals: Sendable {
+  public var currency: Currency
+  public var lines: [LineTotal]
+  public var subtotal: Money
+  public var discount: Money
+  public var taxes: [TaxLine]
+  public var taxInclusive: Bool
+  /// The amount due: `subtotal - discount + taxes` (exclusive) or `subtotal - discount`
+  /// (inclusive, where the taxes are part of the prices).
+  public var total: Money
+
+  public var taxTotal: Money {
+    taxes.reduce(Money.zero(currency)) { (try? $0.adding($1.amount)) ?? $0 }
+  }
+}
+
+/// Why totals could not be computed, pointing at what caused it.
+public struct TotalsProblem: Error, Sendable {
+  public var message: String
+  public var range: SourceRange
+  public var fix: String
+}
+
+/// Exact document arithmetic, the one place where invoice money is rounded.
+public enum DocumentMath {
+  /// Precision of intermediate tax computations before the single rounding per tax.
+  static let workingScale = 10
+
+  /// Computes the totals of a document's items.
+  ///
+  /// - Parameters:
+  ///   - defaultTaxes: taxes of lines that name none (the document's `tax` fields).
+  public static func totals(
+    items: [LineItem], discounts: [Located<Discount>], defaultTaxes: [Ref], inclusive: Bool,
+    currency: Currency, taxes lookup: (String) -> Tax?
+  ) -> Result<DocumentTotals, TotalsProblem> {
+    do {
+      return .success(
+        try compute(
+          items: items, discounts: discounts, defaultTaxes: defaultTaxes, inclusive: inclusive,
+          currency: currency, lookup: lookup))
+    } catch let problem as TotalsProblem {
+      return .failure(problem)
+    } catch {
+      return .failure(
+        TotalsProblem(
+          message: "cannot compute totals",
+          range: items.first?.range ?? SourceRange(file: 0, start: 0, end: 0), fix: ""))
+    }
+  }
+
+  private static func compute(
+    items: [LineItem], discounts: [Located<Discount>], defaultTaxes: [Ref], inclusive: Bool,
+    currency: Currency, lookup: (String) -> Tax?
+  ) throws -> DocumentTotals {
+    let zero = Money.zero(currency)
+    var lines: [LineTotal] = []
+    var subtotal = zero
+    for item in items {
+      let gross = try lineGross(item, currency: currency)
+      var discount = zero
+      switch item.discount {
+      case .percent(let percent):
+        discount = try round(
+          percent.of(gross.amount), currency, at: item.range)
+      case .amount(let money):
+        try sameCurrency(money.currency, currency, at: item.range)
+        discount = money
+      case nil: break
+      }
+      if discount.amount > gross.amount.magnitude {
+        throw TotalsProblem(
+          message: "the discount is larger than the line's amount", range: item.range,
+          fix: "check the discount")
+      }
+      let net = try checked(gross.subtracting(discount), at: item.range)
+      let taxIDs = (item.taxes ?? defaultTaxes).map(\.id)
+      lines.append(LineTotal(gross: gross, discount: discount, net: net, taxIDs: taxIDs))
+      subtotal = try checked(subtotal.adding(net), at: item.range)
+    }
+
+    var documentDiscount = zero
+    for located in discounts {
+      let amount: Money
+      switch located.value {
+      case .percent(let percent):
+        amount = try round(percent.of(subtotal.amount), currency, at: located.range)
+      case .amount(let money):
+        try sameCurrency(money.currency, currency, at: located.range)
+        amount = money
+      }
+      documentDiscount = try checked(documentDiscount.adding(amount), at: located.range)
+    }
+    if documentDiscount.amount > subtotal.amount.magnitude, let first = discounts.first {
+      throw TotalsProblem(
+        message: "the discounts are larger than the subtotal \(subtotal)", range: first.range,
+        fix: "check the discount")
+    }
+    let afterDiscount = try checked(
+      subtotal.subtracting(documentDiscount),
+      at: discounts.first?.range ?? items.first?.range ?? SourceRange(file: 0, start: 0, end: 0))
+
+    // Taxes: group line nets by tax set, scale by the document discount, round per tax.
+    var taxOrder: [String] = []
+    var bases: [String: DecimalNumber] = [:]
+    var amounts: [String: DecimalNumber] = [:]
+    for (line, item) in zip(lines, items) {
+      var rates: [(Tax, Percentage)] = []
+      for id in line.taxIDs {
+        guard let tax = lookup(id) else { continue }  // unknown ids are reported by `refs`
+        rates.append((tax, tax.rate))
+      }
+      guard !rates.isEmpty else { continue }
+      // The line's share of the document discount: net × afterDiscount / subtotal.
+      var base = line.net.amount
+      if !documentDiscount.isZero, !subtotal.isZero {
+        guard
+          let scaled = line.net.amount.multiplied(by: afterDiscount.amount)?
+            .divided(by: subtotal.amount, scale: workingScale)
+        else { throw overflow(item.range) }
+        base = scaled
+      }
+      var rateSum = DecimalNumber.zero
+      for (_, rate) in rates {
+        guard let sum = rateSum.adding(rate.value) else { throw overflow(item.range) }
+        rateSum = sum
+      }
+      for (tax, rate) in rates {
+        if bases[tax.id] == nil { taxOrder.append(tax.id) }
+        var share: DecimalNumber?
+        var taxBase = base
+        if inclusive {
+          // The price holds base × (100 + Σrates) / 100: this tax is price × rate / (100 + Σrates).
+          guard let denominator = DecimalNumber(100).adding(rateSum),
+            let numerator = base.multiplied(by: rate.value),
+            let baseNumerator = base.multiplied(by: DecimalNumber(100)),
+            let exTax = baseNumerator.divided(by: denominator, scale: workingScale)
+          else { throw overflow(item.range) }
+          share = numerator.divided(by: denominator, scale: workingScale)
+          taxBase = exTax
+        } else {
+          share = rate.of(base)
+        }
+        guard let share, let newAmount = (amounts[tax.id] ?? .zero).adding(share),
+          let newBase = (bases[tax.id] ?? .zero).adding(taxBase)
+        else { throw overflow(item.range) }
+        amounts[tax.id] = newAmount
+        bases[tax.id] = newBase
+      }
+    }
+    var taxLines: [TaxLine] = []
+    var total = afterDiscount
+    let anchor = items.first?.range ?? SourceRange(file: 0, start: 0, end: 0)
+    for id in taxOrder {
+      guard let tax = lookup(id), let amount = amounts[id], let base = bases[id] else { continue }
+      let roundedAmount = try round(amount, currency, at: anchor)
+      let roundedBase = try round(base, currency, at: anchor)
+      taxLines.append(
+        TaxLine(id: id, name: tax.name, rate: tax.rate, base: roundedBase, amount: roundedAmount))
+      if !inclusive {
+        total = try checked(total.adding(roundedAmount), at: anchor)
+      }
+    }
+    return DocumentTotals(
+      currency: currency, lines: lines, subtotal: subtotal, discount: documentDiscount,
+      taxes: taxLines, taxInclusive: inclusive, total: total)
+  }
+
+  /// Quantity × rate, or the flat amount, rounded to minor units. Time is billed by the
+  /// minute: minutes × rate / 60, rounded once.
+  public static func lineGross(_ item: LineItem, currency: Currency) throws -> Money {
+    if let amount = item.amount {
+      try sameCurrency(amount.currency, currency, at: item.range)
+      return try round(amount.amount, currency, at: item.range)
+    }
+    guard let rate = item.rate, let quantity = item.quantity else {
+      throw TotalsProblem(message: "this item has no price", range: item.range, fix: "add `@ RATE`")
+    }
+    try sameCurrency(rate.currency, currency, at: item.range)
+    let exact: DecimalNumber?
+    switch quantity {
+    case .count(let count):
+      exact = count.multiplied(by: rate.amount)
+    case .time(let span):
+      exact = DecimalNumber(span.minutes).multiplied(by: rate.amount)?
+        .divided(by: DecimalNumber(60), scale: workingScale)
+    }
+    guard let exact else { throw overflow(item.range) }
+    return try round(exact, currency, at: item.range)
+  }
+
+  static func round(_ value: DecimalNumber?, _ currency: Currency, at range: SourceRange) throws
+    -> Money
+  {
+    guard let value, let rounded = value.rounded(toScale: currency.minorUnits) else {
+      throw overflow(range)
+    }
+    return Money(rounded, currency)
+  }
+
+  private static func sameCurrency(_ a: Currency, _ b: Currency, at range: SourceRange) throws {
+    guard a == b else {
+      throw TotalsProblem(
+        message: "this amount is in \(a) but the document is in \(b)", range: range,
+        fix: "write the amount in \(b), or set `currency \(a)` on the document")
+    }
+  }
+
+  private static func checked(_ operation: @autoclosure () throws -> Money, at range: SourceRange)
+    throws -> Money
+  {
+    do {
+      return try operation()
+    } catch {
+      throw overflow(range)
+    }
+  }
+
+  static func overflow(_ range: SourceRange) -> TotalsProblem {
+    TotalsProblem(
+      message: "this amount is too large to compute exactly", range: range,
+      fix: "amounts may have at most 18 digits before the decimal point")
+  }
+}

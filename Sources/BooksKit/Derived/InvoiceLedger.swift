@@ -1,0 +1,181 @@
+/// A payment (or expected payment) applied to an invoice.
+public struct InvoicePayment: Sendable {
+  /// Index into `Books.incomes`.
+  public var income: Int
+  /// The part of the income for this invoice, fee included.
+  public var amount: Money
+  public var received: Bool
+  public var date: CalendarDate
+}
+
+/// How an invoice stands, derived from its status, balance and due date.
+public enum InvoiceStanding: String, Sendable, CaseIterable {
+  case draft, sent
+  case partiallyPaid = "partially-paid"
+  case overdue, paid, void
+}
+
+/// Everything derived about one invoice.
+public struct InvoiceState: Sendable {
+  public var index: Int
+  public var currency: Currency?
+  /// Computed from the items; nil when the invoice has none (then the linked income is
+  /// the amount) or when they cannot be computed (`problem` says why).
+  public var totals: DocumentTotals?
+  public var problem: TotalsProblem?
+  public var total: Money?
+  public var payments: [InvoicePayment] = []
+  /// Received payments.
+  public var paid: Money?
+  /// Credit notes against the invoice.
+  public var credited: Money?
+  /// `total - credited - paid`.
+  public var balance: Money?
+  public var dueDate: CalendarDate
+
+  /// The invoice's standing on a given day.
+  public func standing(_ invoice: Invoice, asOf date: CalendarDate) -> InvoiceStanding {
+    if invoice.status == .void { return .void }
+    if invoice.status == .draft { return .draft }
+    guard let balance, let total else { return invoice.status == .paid ? .paid : .sent }
+    if !balance.amount.isNegative && balance.isZero && !total.isZero { return .paid }
+    if balance.isNegative { return .paid }
+    if date > dueDate { return .overdue }
+    if let paid, !paid.isZero { return .partiallyPaid }
+    return invoice.status == .paid ? .paid : .sent
+  }
+
+  /// Days past the due date with a balance due, or 0.
+  public func daysOverdue(_ invoice: Invoice, asOf date: CalendarDate) -> Int {
+    guard standing(invoice, asOf: date) == .overdue else { return 0 }
+    return date.days(since: dueDate)
+  }
+}
+
+/// Derived invoice values for the whole books: totals, payments, credits and balances.
+public struct InvoiceLedger: Sendable {
+  public static let defaultTermsDays = 30
+
+  public var invoices: [InvoiceState]
+  /// Problems found while matching payments and credits to invoices (code `invoices`).
+  public var diagnostics: [Diagnostic] = []
+
+  /// The currency of an invoice: its own, its client's, else the business's.
+  public static func currency(of invoice: Invoice, in books: Books) -> Currency? {
+    invoice.currency ?? invoice.client.flatMap { books.client($0.id)?.currency }
+      ?? books.defaultCurrency
+      ?? invoice.items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
+  }
+
+  public init(_ books: Books) {
+    invoices = []
+    invoices.reserveCapacity(books.invoices.count)
+    for (index, invoice) in books.invoices.enumerated() {
+      let currency = Self.currency(of: invoice, in: books)
+      let terms =
+        invoice.termsDays ?? invoice.client.flatMap { books.client($0.id)?.termsDays }
+        ?? books.business?.termsDays ?? Self.defaultTermsDays
+      var state = InvoiceState(
+        index: index, currency: currency,
+        dueDate: invoice.due ?? invoice.date.adding(days: terms) ?? invoice.date)
+      if let currency, !invoice.items.isEmpty {
+        switch DocumentMath.totals(
+          items: invoice.items, discounts: invoice.discounts, defaultTaxes: invoice.taxes,
+          inclusive: invoice.taxInclusive, currency: currency, taxes: { books.tax($0) })
+        {
+        case .success(let totals):
+          state.totals = totals
+          state.total = totals.total
+        case .failure(let problem):
+          state.problem = problem
+        }
+      }
+      invoices.append(state)
+    }
+    applyPayments(books)
+    applyCredits(books)
+    for index in invoices.indices {
+      guard let currency = invoices[index].currency else { continue }
+      let zero = Money.zero(currency)
+      if invoices[index].totals == nil, invoices[index].problem == nil,
+        books.invoices[index].items.isEmpty
+      {
+        // The seed's workflow: an invoice without items is worth its linked income.
+        invoices[index].total = sum(invoices[index].payments.map(\.amount), zero)
+      }
+      invoices[index].paid = sum(invoices[index].payments.filter(\.received).map(\.amount), zero)
+      let credited = invoices[index].credited ?? zero
+      invoices[index].credited = credited
+      if let total = invoices[index].total, let paid = invoices[index].paid {
+        invoices[index].balance = try? total.subtracting(credited).subtracting(paid)
+      }
+    }
+  }
+
+  private func sum(_ amounts: [Money], _ zero: Money) -> Money? {
+    var total = zero
+    for amount in amounts {
+      guard let next = try? total.adding(amount) else { return nil }
+      total = next
+    }
+    return total
+  }
+
+  private mutating func applyPayments(_ books: Books) {
+    for (incomeIndex, income) in books.incomes.enumerated() where !income.invoices.isEmpty {
+      let several = income.invoices.count > 1
+      var gross = income.amount
+      if let fee = income.fee, let withFee = try? gross.adding(fee) { gross = withFee }
+      for allocation in income.invoices {
+        guard let invoiceIndex = books.invoiceIndex(allocation.invoice.id),
+          invoices.indices.contains(invoiceIndex)
+        else { continue }  // unknown numbers are reported by `refs`
+        var amount = allocation.amount ?? gross
+        if allocation.amount == nil, several {
+          diagnostics.append(
+            .error(
+              "invoices",
+              "this payment covers several invoices; give each its part",
+              at: allocation.invoice.range,
+              fix: "invoice \(allocation.invoice.id) AMOUNT"))
+          continue
+        }
+        if let currency = invoices[invoiceIndex].currency, amount.currency != currency {
+          diagnostics.append(
+            .error(
+              "invoices",
+              "payment in \(amount.currency) for invoice `\(allocation.invoice.id)` in \(currency)",
+              at: allocation.invoice.range,
+              fix: "record the payment in \(currency) (the amount the invoice was settled for)"))
+          continue
+        }
+        if let fee = income.fee, allocation.amount == nil, fee.currency != income.amount.currency {
+          amount = income.amount
+        }
+        invoices[invoiceIndex].payments.append(
+          InvoicePayment(
+            income: incomeIndex, amount: amount, received: income.isReceived, date: income.date))
+      }
+    }
+  }
+
+  private mutating func applyCredits(_ books: Books) {
+    for credit in books.creditNotes {
+      guard let ref = credit.invoice, let invoiceIndex = books.invoiceIndex(ref.id),
+        invoices.indices.contains(invoiceIndex), let currency = invoices[invoiceIndex].currency
+      else { continue }
+      let invoice = books.invoices[invoiceIndex]
+      let taxes = credit.taxes.isEmpty ? invoice.taxes : credit.taxes
+      switch DocumentMath.totals(
+        items: credit.items, discounts: [], defaultTaxes: taxes, inclusive: invoice.taxInclusive,
+        currency: currency, taxes: { books.tax($0) })
+      {
+      case .success(let totals):
+        let previous = invoices[invoiceIndex].credited ?? Money.zero(currency)
+        invoices[invoiceIndex].credited = (try? previous.adding(totals.total)) ?? previous
+      case .failure(let problem):
+        diagnostics.append(.error("invoices", problem.message, at: problem.range, fix: problem.fix))
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/// What kind of thing an id names. Ids share one namespace across kinds.
+public enum DefinitionKind: String, Sendable, CaseIterable {
+  case tax, client, contact, project, service, staff, resource, goal
+}
+
+/// Where an id is defined.
+public struct Definition: Sendable {
+  public var kind: DefinitionKind
+  public var index: Int
+  public var range: SourceRange
+}
+
+/// The kinds of numbered documents; each kind has its own number namespace.
+public enum DocumentKind: String, Sendable, CaseIterable {
+  case invoice, estimate
+  case purchaseOrder = "po"
+  case creditNote = "credit"
+
+  public var noun: String {
+    switch self {
+    case .invoice: "invoice"
+    case .estimate: "estimate"
+    case .purchaseOrder: "purchase order"
+    case .creditNote: "credit note"
+    }
+  }
+}
+
+/// The typed model of a set of books: every entity of every file, in file order.
+///
+/// Built by `ModelBuilder` from syntax trees; references are kept as written (`Ref`) and
+/// looked up through `definitions` and `documents`, which the builder fills once.
+public struct Books: Sendable {
+  public var files: [SourceFile] = []
+  public var version = 1
+  public var business: Business?
+  public var vocabulary = Vocabulary()
+  public var taxes: [Tax] = []
+  public var clients: [Client] = []
+  public var contacts: [Contact] = []
+  public var projects: [Project] = []
+  public var services: [Service] = []
+  public var staff: [Staff] = []
+  public var resources: [Resource] = []
+  public var goals: [Goal] = []
+  public var incomes: [Income] = []
+  public var expenses: [Expense] = []
+  public var timeEntries: [TimeEntry] = []
+  public var invoices: [Invoice] = []
+  public var estimates: [Estimate] = []
+  public var purchaseOrders: [PurchaseOrder] = []
+  public var creditNotes: [CreditNote] = []
+  public var meetings: [Meeting] = []
+
+  /// First definition of each id.
+  public var definitions: [String: Definition] = [:]
+  /// First document of each number, per kind.
+  public var documents: [DocumentKind: [String: Int]] = [:]
+
+  public init() {}
+
+  /// The currency of amounts written without one, when the business sets it.
+  public var defaultCurrency: Currency? { business?.currency }
+
+  public func definition(_ id: String) -> Definition? { definitions[id] }
+
+  public func client(_ id: String) -> Client? {
+    guard let definition = definitions[id], definition.kind == .client,
+      clients.indices.contains(definition.index)
+    else { return nil }
+    return clients[definition.index]
+  }
+
+  public func project(_ id: String) -> Project? {
+    guard let definition = definitions[id], definition.kind == .project,
+      projects.indices.contains(definition.index)
+    else { return nil }
+    return projects[definition.index]
+  }
+
+  public func service(_ id: String) -> Service? {
+    guard let definition = definitions[id], definition.kind == .service,
+      services.indices.contains(definition.index)
+    else { return nil }
+    return services[definition.index]
+  }
+
+  public func staffMember(_ id: String) -> Staff? {
+    guard let definition = definitions[id], definition.kind == .staff,
+      staff.indices.contains(definition.index)
+    else { return nil }
+    return staff[definition.index]
+  }
+
+  public func tax(_ id: String) -> Tax? {
+    guard let definition = definitions[id], definition.kind == .tax,
+      taxes.indices.contains(definition.index)
+    else { return nil }
+    return taxes[definition.index]
+  }
+
+  public func invoiceIndex(_ number: String) -> Int? {
+    documents[.invoice]?[number]
+  }
+
+  public func invoice(_ number: String) -> Invoice? {
+    guard let index = invoiceIndex(number), invoices.indices.contains(index) else { return nil }
+    return invoices[index]
+  }
+
+  public func estimate(_ number: String) -> Estimate? {
+    guard let index = documents[.estimate]?[number], estimates.indices.contains(index) else {
+      return nil
+    }
+    return estimates[index]
+  }
+
+  public func purchaseOrder(_ number: String) -> PurchaseOrder? {
+    guard let index = documents[.purchaseOrder]?[number], purchaseOrders.indices.contains(index)
+    else { return nil }
+    return purchaseOrders[index]
+  }
+
+  /// The client a project belongs to, through the project's `client` field.
+  public func clientID(ofProject id: String) -> String? {
+    project(id)?.client?.id
+  }
+
+  /// The project a service belongs to: its `project` field.
+  public func projectID(ofService id: String) -> String? {
+    service(id)?.project?.id
+  }
+
+  /// The project a time entry counts towards: the target itself, or the service's project.
+  public func projectID(ofTimeTarget id: String) -> String? {
+    if project(id) != nil { return id }
+    return projectID(ofService: id)
+  }
+}

@@ -1,0 +1,184 @@
+/// Part of a payment assigned to one invoice.
+public struct PaymentAllocation: Sendable {
+  public var invoice: Ref
+  /// The part of the payment for this invoice; nil means the whole payment.
+  public var amount: Money?
+}
+
+/// Money received (or expected: an income without `via` has not been received yet).
+public struct Income: Sendable {
+  public var date: CalendarDate
+  public var amount: Money
+  public var description: String?
+  public var incomeClass: Word?
+  public var client: Ref?
+  public var project: Ref?
+  public var invoices: [PaymentAllocation] = []
+  /// The payment mode; nil means not received yet.
+  public var via: Word?
+  /// A bank or platform fee withheld from the payment (the invoice is paid by amount + fee).
+  public var fee: Money?
+  public var notes: [String] = []
+  public var tags: [String] = []
+  public var range: SourceRange
+
+  /// True once the money is in: the payment mode is known.
+  public var isReceived: Bool { via != nil }
+}
+
+public struct Expense: Sendable {
+  public var date: CalendarDate
+  public var amount: Money
+  public var description: String?
+  public var category: Word?
+  public var vendor: String?
+  public var via: Word?
+  /// The client or project this expense may be billed to.
+  public var billable: Ref?
+  /// The invoice it was billed on.
+  public var invoice: Ref?
+  public var deductible: Bool?
+  public var receipt: String?
+  public var taxes: [Ref] = []
+  public var staff: Ref?
+  public var approvedBy: Ref?
+  public var notes: [String] = []
+  public var tags: [String] = []
+  public var range: SourceRange
+}
+
+public struct TimeEntry: Sendable {
+  public var date: CalendarDate
+  /// A project or a service.
+  public var target: Ref
+  public var duration: TimeSpan
+  public var start: TimeOfDay?
+  public var end: TimeOfDay?
+  public var description: String?
+  public var staff: Ref?
+  public var billable = true
+  public var approvedBy: Ref?
+  /// The invoice this time was billed on.
+  public var invoice: Ref?
+  public var tags: [String] = []
+  public var range: SourceRange
+}
+
+public enum Discount: Sendable, Hashable {
+  case percent(Percentage)
+  case amount(Money)
+}
+
+/// How many of something a line item bills: a count, or a time span billed by the hour.
+public enum Quantity: Sendable, Hashable {
+  case count(DecimalNumber)
+  case time(TimeSpan)
+}
+
+public struct LineItem: Sendable {
+  public var description: String
+  public var quantity: Quantity?
+  /// A unit word shown on documents (`page`, `day`); `h` for time quantities.
+  public var unit: String?
+  public var rate: Money?
+  /// A flat amount, for items written without quantity and rate.
+  public var amount: Money?
+  /// Taxes on this line; nil means the document's taxes apply.
+  public var taxes: [Ref]?
+  public var discount: Discount?
+  public var range: SourceRange
+}
+
+public enum InvoiceStatus: String, Sendable, CaseIterable {
+  case draft, sent, paid, void
+}
+
+public enum EstimateStatus: String, Sendable, CaseIterable {
+  case draft, sent, accepted, declined
+}
+
+public struct Invoice: Sendable {
+  public var number: String
+  public var numberRange: SourceRange
+  public var date: CalendarDate
+  public var client: Ref?
+  public var project: Ref?
+  public var due: CalendarDate?
+  public var termsDays: Int?
+  public var send: CalendarDate?
+  public var status: InvoiceStatus?
+  public var statusRange: SourceRange?
+  public var items: [LineItem] = []
+  public var discounts: [Located<Discount>] = []
+  public var taxes: [Ref] = []
+  /// Prices include the taxes (they are extracted, not added).
+  public var taxInclusive = false
+  public var currency: Currency?
+  public var purchaseOrder: Ref?
+  public var estimate: Ref?
+  public var notes: [String] = []
+  public var terms: [String] = []
+  public var approvedBy: Ref?
+  /// A total written in the file, checked against the computed one.
+  public var statedTotal: Located<Money>?
+  public var tags: [String] = []
+  public var range: SourceRange
+}
+
+public struct Estimate: Sendable {
+  public var number: String
+  public var numberRange: SourceRange
+  public var date: CalendarDate
+  public var client: Ref?
+  public var project: Ref?
+  public var validUntil: CalendarDate?
+  public var status: EstimateStatus = .draft
+  public var items: [LineItem] = []
+  public var discounts: [Located<Discount>] = []
+  public var taxes: [Ref] = []
+  public var taxInclusive = false
+  public var currency: Currency?
+  public var notes: [String] = []
+  public var approvedBy: Ref?
+  public var tags: [String] = []
+  public var range: SourceRange
+}
+
+public struct PurchaseOrder: Sendable {
+  public var number: String
+  public var numberRange: SourceRange
+  public var date: CalendarDate
+  public var client: Ref?
+  public var limit: Money?
+  public var estimate: Ref?
+  public var notes: [String] = []
+  public var range: SourceRange
+}
+
+public struct CreditNote: Sendable {
+  public var number: String
+  public var numberRange: SourceRange
+  public var date: CalendarDate
+  public var invoice: Ref?
+  public var items: [LineItem] = []
+  public var taxes: [Ref] = []
+  public var notes: [String] = []
+  public var range: SourceRange
+}
+
+public struct Meeting: Sendable {
+  public var date: CalendarDate
+  public var start: TimeOfDay?
+  public var end: TimeOfDay?
+  public var title: String
+  public var agenda: [String] = []
+  /// Clients, contacts and staff who attend.
+  public var with: [Ref] = []
+  public var medium: Word?
+  public var link: String?
+  public var location: String?
+  public var attachments: [String] = []
+  public var priority: Priority?
+  public var tags: [String] = []
+  public var range: SourceRange
+}

@@ -1,0 +1,405 @@
+/// Reads typed values out of one entry's tokens, reporting what it cannot read.
+///
+/// Every accessor returns nil after reporting a `values` (malformed) or `fields`
+/// (missing, unknown, repeated) diagnostic pointing at the exact token.
+struct EntryReader {
+  let tree: SyntaxTree
+  let entry: EntryNode
+
+  var headRange: SourceRange {
+    tree.range(start: entry.start, end: entry.head.last?.end ?? entry.start)
+  }
+
+  var tags: [String] {
+    (entry.tags + entry.fields.flatMap(\.tags)).map { tree.text($0) }
+  }
+
+  private var fieldKeyword: String {
+    guard let first = entry.head.first else { return "entry" }
+    if let second = entry.head.dropFirst().first, tree.bytes(first).first.map(isDigit) == true {
+      return tree.text(second)
+    }
+    return tree.text(first)
+  }
+
+  // MARK: Heads
+
+  /// The id after a definition keyword (`client ID ...`).
+  func id(_ builder: ModelBuilder) -> (String, SourceRange)? {
+    guard entry.head.count >= 2 else {
+      builder.report(
+        .error(
+          Parser.code, "`\(fieldKeyword)` needs an id", at: headRange,
+          fix: "\(fieldKeyword) my-id \"Name\""))
+      return nil
+    }
+    let token = entry.head[1]
+    guard checkIdentifier(token, builder) else { return nil }
+    return (tree.text(token), tree.range(token))
+  }
+
+  /// Ids are lowercase ASCII letters, digits, `-`, `_`, `.` and `/`, starting with a letter
+  /// or digit.
+  @discardableResult
+  func checkIdentifier(_ token: Token, _ builder: ModelBuilder) -> Bool {
+    let bytes = tree.bytes(token)
+    let valid =
+      token.kind == .word && !bytes.isEmpty
+      && bytes.first.map { isLower($0) || isDigit($0) } == true
+      && bytes.allSatisfy {
+        isLower($0) || isDigit($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E || $0 == 0x2F
+      }
+    if !valid {
+      let suggestion = String(
+        tree.text(token).lowercased().map { $0 == " " ? "-" : $0 }.filter {
+          $0.isASCII && ($0.isLetter || $0.isNumber || "-_./".contains($0))
+        })
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode,
+          "`\(tree.raw(token))` is not a valid id", at: tree.range(token),
+          fix: "ids use lowercase letters, digits, `-`, `_`, `.` and `/`"
+            + (suggestion.isEmpty ? "" : ", e.g. `\(suggestion)`")))
+    }
+    return valid
+  }
+
+  /// The name after the id (`client acme "Acme Corp"`); the id when there is none.
+  func name(after index: Int, default fallback: String, _ builder: ModelBuilder) -> String {
+    guard entry.head.count > index else { return fallback }
+    return text(Array(entry.head[index...]), builder) ?? fallback
+  }
+
+  // MARK: Fields
+
+  /// Visits each field; unknown and wrongly repeated fields are reported, not visited.
+  func fields(_ builder: ModelBuilder, _ visit: (FieldNode, String) -> Void) {
+    let kind = EntryKind(rawValue: fieldKeyword)
+    let specs = kind?.fields ?? []
+    var seen: [String: FieldNode] = [:]
+    for field in entry.fields {
+      let key = tree.text(field.key)
+      guard let spec = specs.first(where: { $0.name == key }) else {
+        let suggestion = Suggestion.closest(to: key, in: specs.map(\.name))
+        builder.report(
+          .error(
+            ModelBuilder.fieldsCode, "`\(fieldKeyword)` has no field `\(key)`",
+            at: tree.range(field.key),
+            fix: suggestion.map { "did you mean `\($0)`?" }
+              ?? "fields of `\(fieldKeyword)`: " + specs.map(\.name).joined(separator: ", ")))
+        continue
+      }
+      if !spec.repeatable, let first = seen[key] {
+        builder.report(
+          .error(
+            ModelBuilder.fieldsCode, "field `\(key)` is given twice", at: tree.range(field.key),
+            notes: [DiagnosticNote("first given here", at: tree.range(first.key))],
+            fix: "keep one `\(key)` line"))
+        continue
+      }
+      seen[key] = field
+      visit(field, key)
+    }
+  }
+
+  /// Reports any field on an entry that takes none.
+  func fieldsAbsent(_ builder: ModelBuilder) {
+    for field in entry.fields {
+      builder.report(
+        .error(
+          ModelBuilder.fieldsCode, "`\(fieldKeyword)` takes no fields", at: tree.range(field.key),
+          fix: "remove the indentation if this line is an entry of its own"))
+    }
+  }
+
+  func missing(_ field: String, example: String, _ builder: ModelBuilder) {
+    builder.report(
+      .error(
+        ModelBuilder.fieldsCode, "`\(fieldKeyword)` needs a `\(field)` field", at: headRange,
+        fix: "add an indented line: `  \(field) \(example)`"))
+  }
+
+  // MARK: Values
+
+  func range(of field: FieldNode) -> SourceRange {
+    tree.range(start: field.start, end: field.end)
+  }
+
+  /// The position just after a field's key, for "value missing" diagnostics.
+  func afterKey(_ field: FieldNode) -> SourceRange {
+    tree.range(start: field.key.end, end: field.key.end)
+  }
+
+  /// Free text: one quoted string, or bare words joined by single spaces.
+  func text(_ tokens: [Token], _ builder: ModelBuilder) -> String? {
+    guard let first = tokens.first else { return nil }
+    if tokens.count == 1 { return tree.text(first) }
+    if let string = tokens.first(where: { $0.kind == .string }) {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "text mixes quoted and bare words", at: tree.range(string),
+          fix: "quote the whole text: "
+            + StringLiteral.quote(tokens.map { tree.text($0) }.joined(separator: " "))))
+      return nil
+    }
+    return tokens.map { tree.text($0) }.joined(separator: " ")
+  }
+
+  /// A field's text value, required.
+  func text(_ field: FieldNode, _ builder: ModelBuilder) -> String? {
+    guard let value = text(field.values, builder) else {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs a value",
+          at: afterKey(field), fix: "\(tree.text(field.key)) \"...\""))
+      return nil
+    }
+    return value
+  }
+
+  /// Exactly one token after the key.
+  func single(_ field: FieldNode, what: String, example: String, _ builder: ModelBuilder)
+    -> Token?
+  {
+    guard let token = field.values.first else {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs \(what)",
+          at: afterKey(field), fix: "\(tree.text(field.key)) \(example)"))
+      return nil
+    }
+    if field.values.count > 1 {
+      extra(field.values[1...], builder)
+    }
+    return token
+  }
+
+  /// Reports tokens nobody expected.
+  func extra(_ tokens: ArraySlice<Token>, _ builder: ModelBuilder) {
+    guard let first = tokens.first, let last = tokens.last else { return }
+    builder.report(
+      .error(
+        ModelBuilder.valuesCode, "unexpected `\(tree.raw(first))`",
+        at: tree.range(start: first.start, end: last.end), fix: "delete it, or quote the text"))
+  }
+
+  /// A reference to an id or number.
+  func ref(_ field: FieldNode, what: String, _ builder: ModelBuilder) -> Ref? {
+    guard let token = single(field, what: what, example: "my-id", builder) else { return nil }
+    return ref(token, builder)
+  }
+
+  func ref(_ token: Token, _ builder: ModelBuilder) -> Ref? {
+    guard token.kind == .word else {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "an id is written without quotes", at: tree.range(token),
+          fix: tree.text(token)))
+      return nil
+    }
+    return Ref(tree.text(token), at: tree.range(token))
+  }
+
+  /// Several references on one line.
+  func refs(_ field: FieldNode, _ builder: ModelBuilder) -> [Ref] {
+    if field.values.isEmpty {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs at least one id",
+          at: afterKey(field), fix: "\(tree.text(field.key)) my-id"))
+    }
+    return field.values.compactMap { ref($0, builder) }
+  }
+
+  /// A vocabulary word (checked against the vocabulary later, by the `vocab` check).
+  func word(_ field: FieldNode, _ builder: ModelBuilder) -> Word? {
+    guard let token = single(field, what: "a value", example: "value", builder) else {
+      return nil
+    }
+    return Ref(tree.text(token), at: tree.range(token))
+  }
+
+  func date(_ token: Token, _ builder: ModelBuilder) -> CalendarDate? {
+    if let date = CalendarDate.parse(tree.bytes(token)) { return date }
+    builder.report(
+      .error(
+        ModelBuilder.valuesCode, dateProblem(tree.raw(token)), at: tree.range(token),
+        fix: "dates are written YYYY-MM-DD, e.g. 2026-01-31"))
+    return nil
+  }
+
+  private func dateProblem(_ raw: String) -> String {
+    let parts = raw.split(separator: "-")
+    if parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2]), parts[0].count == 4, parts[1].count == 2, parts[2].count == 2
+    {
+      if !(1...12).contains(month) { return "`\(raw)` is not a date: there is no month \(month)" }
+      if year == 0 { return "`\(raw)` is not a date: years start at 0001" }
+      return "`\(raw)` is not a date: \(monthName(month)) \(year) has no day \(day)"
+    }
+    return "`\(raw)` is not a date"
+  }
+
+  func date(_ field: FieldNode, _ builder: ModelBuilder) -> CalendarDate? {
+    guard let token = single(field, what: "a date", example: "2026-01-31", builder) else {
+      return nil
+    }
+    return date(token, builder)
+  }
+
+  func yesNo(_ field: FieldNode, _ builder: ModelBuilder) -> Bool? {
+    guard let token = field.values.first else { return true }  // a bare flag means yes
+    if field.values.count > 1 { extra(field.values[1...], builder) }
+    switch tree.text(token) {
+    case "yes", "true": return true
+    case "no", "false": return false
+    default:
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "expected `yes` or `no`, found `\(tree.raw(token))`",
+          at: tree.range(token), fix: "\(tree.text(field.key)) yes"))
+      return nil
+    }
+  }
+
+  func timeSpan(_ token: Token, _ builder: ModelBuilder) -> TimeSpan? {
+    if let span = TimeSpan.parse(tree.bytes(token)) { return span }
+    builder.report(
+      .error(
+        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not a duration", at: tree.range(token),
+        fix: "write durations like 1h30m, 1.5h or 90m"))
+    return nil
+  }
+
+  func timeSpan(_ field: FieldNode, _ builder: ModelBuilder) -> TimeSpan? {
+    guard let token = single(field, what: "a duration", example: "1h30m", builder) else {
+      return nil
+    }
+    return timeSpan(token, builder)
+  }
+
+  func timeOfDay(_ token: Token, _ builder: ModelBuilder) -> TimeOfDay? {
+    if let time = TimeOfDay.parse(tree.bytes(token)) { return time }
+    builder.report(
+      .error(
+        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not a time of day",
+        at: tree.range(token), fix: "write times as HH:MM, e.g. 09:30"))
+    return nil
+  }
+
+  func decimal(_ token: Token, _ builder: ModelBuilder) -> DecimalNumber? {
+    if let number = DecimalNumber.parse(tree.bytes(token)) { return number }
+    builder.report(
+      .error(
+        ModelBuilder.valuesCode, numberProblem(token), at: tree.range(token),
+        fix: "write numbers like 1250 or 1250.50, with no thousands separators"))
+    return nil
+  }
+
+  private func numberProblem(_ token: Token) -> String {
+    let raw = tree.raw(token)
+    let digits = tree.bytes(token).filter(isDigit).count
+    if digits > 30 && tree.bytes(token).allSatisfy({ isDigit($0) || $0 == 0x2E || $0 == 0x2D }) {
+      return "`\(raw.prefix(24))…` is too large a number (\(digits) digits)"
+    }
+    return "`\(raw)` is not a number"
+  }
+
+  /// An amount: `NUMBER [CUR]` or `CUR NUMBER`, starting at `index`; returns the tokens used.
+  func money(
+    _ tokens: [Token], at index: Int, currency: Currency?, _ builder: ModelBuilder
+  ) -> (Money, Int)? {
+    guard index < tokens.count else { return nil }
+    let first = tokens[index]
+    var number: DecimalNumber?
+    var code: Currency?
+    var used = 1
+    if let leading = Currency.parse(tree.bytes(first)), index + 1 < tokens.count {
+      code = leading
+      number = decimal(tokens[index + 1], builder)
+      used = 2
+    } else {
+      guard let value = decimal(first, builder) else { return nil }
+      number = value
+      if index + 1 < tokens.count, let trailing = Currency.parse(tree.bytes(tokens[index + 1])) {
+        code = trailing
+        used = 2
+      }
+    }
+    guard let number else { return nil }
+    guard let resolved = code ?? currency else {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "no currency for this amount", at: tree.range(first),
+          fix:
+            "write the currency after it (`\(tree.raw(first)) EUR`), or set `currency EUR` in the business block"
+        ))
+      return nil
+    }
+    return (Money(number, resolved), used)
+  }
+
+  /// A field holding exactly one amount.
+  func money(_ field: FieldNode, currency: Currency?, _ builder: ModelBuilder) -> Money? {
+    guard !field.values.isEmpty else {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs an amount",
+          at: afterKey(field), fix: "\(tree.text(field.key)) 1000 EUR"))
+      return nil
+    }
+    guard let (money, used) = self.money(field.values, at: 0, currency: currency, builder) else {
+      return nil
+    }
+    if used < field.values.count { extra(field.values[used...], builder) }
+    return money
+  }
+
+  func currency(_ field: FieldNode, _ builder: ModelBuilder) -> Currency? {
+    guard let token = single(field, what: "a currency code", example: "EUR", builder) else {
+      return nil
+    }
+    if let currency = Currency.parse(tree.bytes(token)) { return currency }
+    builder.report(
+      .error(
+        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not a currency code",
+        at: tree.range(token), fix: "use the three-letter ISO 4217 code, e.g. EUR, USD, GBP"))
+    return nil
+  }
+
+  /// Payment terms in days: `30 days`, `30d`, `net 30`.
+  func days(_ tokens: ArraySlice<Token>, _ builder: ModelBuilder, at fallback: SourceRange)
+    -> Int?
+  {
+    var words = tokens.map { tree.text($0) }
+    if words.first == "net" { words.removeFirst() }
+    var number: Int?
+    if words.count == 2, words[1] == "days" || words[1] == "day" {
+      number = Int(words[0])
+    } else if words.count == 1, words[0].hasSuffix("d") {
+      number = Int(words[0].dropLast())
+    }
+    if let number, (0...3650).contains(number) { return number }
+    builder.report(
+      .error(
+        ModelBuilder.valuesCode, "expected a number of days",
+        at: tokens.first.map { tree.range(start: $0.start, end: tokens.last?.end ?? $0.end) }
+          ?? fallback, fix: "write e.g. `30 days`"))
+    return nil
+  }
+
+  func percentage(_ token: Token) -> Percentage? {
+    Percentage.parse(tree.bytes(token))
+  }
+}
+
+func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+func monthName(_ month: Int) -> String {
+  let names = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  ]
+  return names.indices.contains(month - 1) ? names[month - 1] : "month \(month)"
+}

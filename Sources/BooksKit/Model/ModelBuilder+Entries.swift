@@ -1,0 +1,398 @@
+extension ModelBuilder {
+  /// The currency of a client's amounts: its own, else the business's.
+  func currency(ofClient id: String?) -> Currency? {
+    id.flatMap { books.client($0)?.currency } ?? books.defaultCurrency
+  }
+
+  /// `DATE income|expense AMOUNT ["description"]`: amount and description from the head.
+  private func amountHead(_ reader: EntryReader, currency: Currency?) -> (Money, String?)? {
+    let head = reader.entry.head
+    guard head.count >= 3 else {
+      report(
+        .error(
+          Parser.code, "`\(reader.tree.text(head[1]))` needs an amount",
+          at: reader.headRange,
+          fix: "\(reader.tree.raw(head[0])) \(reader.tree.text(head[1])) 120.00 EUR \"What it was\""
+        ))
+      return nil
+    }
+    guard let (amount, used) = reader.money(head, at: 2, currency: currency, self) else {
+      return nil
+    }
+    let rest = Array(head[(2 + used)...])
+    return (amount, reader.text(rest, self))
+  }
+
+  /// The client named by an entry's `client` field, read before the other fields so that
+  /// its currency applies to them.
+  private func peekClient(_ reader: EntryReader) -> String? {
+    reader.entry.fields.first { reader.tree.text($0.key) == "client" }?.values.first.map {
+      reader.tree.text($0)
+    }
+  }
+
+  func buildIncome(_ date: CalendarDate, _ reader: EntryReader) {
+    guard
+      let (amount, description) = amountHead(
+        reader, currency: currency(ofClient: peekClient(reader)))
+    else { return }
+    var income = Income(
+      date: date, amount: amount, description: description, range: reader.headRange)
+    reader.fields(self) { field, key in
+      switch key {
+      case "class": income.incomeClass = reader.word(field, self)
+      case "client": income.client = reader.ref(field, what: "a client id", self)
+      case "project": income.project = reader.ref(field, what: "a project id", self)
+      case "invoice":
+        guard let first = field.values.first, let ref = reader.ref(first, self) else {
+          _ = reader.single(field, what: "an invoice number", example: "INV-2026-001", self)
+          return
+        }
+        var allocation = PaymentAllocation(invoice: ref)
+        if field.values.count > 1,
+          let (part, used) = reader.money(field.values, at: 1, currency: amount.currency, self)
+        {
+          allocation.amount = part
+          if 1 + used < field.values.count { reader.extra(field.values[(1 + used)...], self) }
+        }
+        income.invoices.append(allocation)
+      case "via": income.via = reader.word(field, self)
+      case "fee": income.fee = reader.money(field, currency: amount.currency, self)
+      case "note": reader.text(field, self).map { income.notes.append($0) }
+      default: break
+      }
+    }
+    income.tags = reader.tags
+    books.incomes.append(income)
+  }
+
+  func buildExpense(_ date: CalendarDate, _ reader: EntryReader) {
+    guard let (amount, description) = amountHead(reader, currency: books.defaultCurrency) else {
+      return
+    }
+    var expense = Expense(
+      date: date, amount: amount, description: description, range: reader.headRange)
+    reader.fields(self) { field, key in
+      switch key {
+      case "category": expense.category = reader.word(field, self)
+      case "vendor": expense.vendor = reader.text(field, self)
+      case "via": expense.via = reader.word(field, self)
+      case "billable": expense.billable = reader.ref(field, what: "a client or project id", self)
+      case "invoice": expense.invoice = reader.ref(field, what: "an invoice number", self)
+      case "deductible": expense.deductible = reader.yesNo(field, self)
+      case "receipt": expense.receipt = reader.text(field, self)
+      case "tax": expense.taxes += reader.refs(field, self)
+      case "staff": expense.staff = reader.ref(field, what: "a staff id", self)
+      case "approved-by": expense.approvedBy = reader.ref(field, what: "a staff id", self)
+      case "note": reader.text(field, self).map { expense.notes.append($0) }
+      default: break
+      }
+    }
+    expense.tags = reader.tags
+    books.expenses.append(expense)
+  }
+
+  /// `DATE time TARGET (DURATION | HH:MM-HH:MM) ["description"]`
+  func buildTime(_ date: CalendarDate, _ reader: EntryReader) {
+    let head = reader.entry.head
+    let tree = reader.tree
+    guard head.count >= 4 else {
+      report(
+        .error(
+          Parser.code, "a time entry is `DATE time PROJECT-OR-SERVICE DURATION [\"what\"]`",
+          at: reader.headRange, fix: "\(tree.raw(head[0])) time acme-web 2h30m \"Wireframes\""))
+      return
+    }
+    guard let target = reader.ref(head[2], self) else { return }
+    let spanToken = head[3]
+    var start: TimeOfDay?
+    var end: TimeOfDay?
+    var duration: TimeSpan?
+    let bytes = tree.bytes(spanToken)
+    if let dash = bytes.firstIndex(of: UInt8(ascii: "-")), bytes.contains(UInt8(ascii: ":")) {
+      if let from = TimeOfDay.parse(bytes[bytes.startIndex..<dash]),
+        let to = TimeOfDay.parse(bytes[(dash + 1)...])
+      {
+        start = from
+        end = to
+        if to.minutes > from.minutes {
+          duration = TimeSpan(minutes: to.minutes - from.minutes)
+        } else {
+          report(
+            .error(
+              "dates", "the time range ends before it starts", at: tree.range(spanToken),
+              fix:
+                "write the range in order, e.g. 09:00-12:30; split work past midnight in two entries"
+            ))
+          return
+        }
+      } else {
+        report(
+          .error(
+            Self.valuesCode, "`\(tree.raw(spanToken))` is not a time range",
+            at: tree.range(spanToken), fix: "write a range as 09:00-12:30"))
+        return
+      }
+    } else {
+      duration = reader.timeSpan(spanToken, self)
+    }
+    guard let duration else { return }
+    var entry = TimeEntry(
+      date: date, target: target, duration: duration, start: start, end: end,
+      description: reader.text(Array(head[4...]), self), range: reader.headRange)
+    reader.fields(self) { field, key in
+      switch key {
+      case "staff": entry.staff = reader.ref(field, what: "a staff id", self)
+      case "billable": entry.billable = reader.yesNo(field, self) ?? true
+      case "approved-by": entry.approvedBy = reader.ref(field, what: "a staff id", self)
+      case "invoice": entry.invoice = reader.ref(field, what: "an invoice number", self)
+      case "note": _ = reader.text(field, self)
+      default: break
+      }
+    }
+    entry.tags = reader.tags
+    books.timeEntries.append(entry)
+  }
+
+  /// `DATE KIND NUMBER PARTY` heads of documents; returns the number token and the party.
+  private func documentHead(_ reader: EntryReader, party: String) -> (Token, Ref?)? {
+    let head = reader.entry.head
+    let tree = reader.tree
+    guard head.count >= 3 else {
+      report(
+        .error(
+          Parser.code, "`\(tree.text(head[1]))` needs a number and a \(party)",
+          at: reader.headRange,
+          fix: "\(tree.raw(head[0])) \(tree.text(head[1])) NUMBER \(party.uppercased())"))
+      return nil
+    }
+    let number = head[2]
+    guard number.kind == .word else {
+      report(
+        .error(
+          Self.valuesCode, "document numbers are written without quotes",
+          at: tree.range(number), fix: tree.text(number)))
+      return nil
+    }
+    if head.count > 4 { reader.extra(head[4...], self) }
+    return (number, head.count > 3 ? reader.ref(head[3], self) : nil)
+  }
+
+  func buildInvoice(_ date: CalendarDate, _ reader: EntryReader) {
+    guard let (numberToken, client) = documentHead(reader, party: "client") else { return }
+    let tree = reader.tree
+    let number = tree.text(numberToken)
+    var invoice = Invoice(
+      number: number, numberRange: tree.range(numberToken), date: date, client: client,
+      range: reader.headRange)
+    if client == nil { missingParty(reader, "client", example: "acme") }
+    for field in reader.entry.fields where tree.text(field.key) == "currency" {
+      invoice.currency = reader.currency(field, self)
+    }
+    let currency = invoice.currency ?? self.currency(ofClient: client?.id)
+    reader.fields(self) { field, key in
+      switch key {
+      case "project": invoice.project = reader.ref(field, what: "a project id", self)
+      case "status":
+        if let status = enumValue(InvoiceStatus.self, field, reader, noun: "invoice status") {
+          invoice.status = status
+          invoice.statusRange = field.values.first.map { tree.range($0) }
+        }
+      case "due": invoice.due = reader.date(field, self)
+      case "terms":
+        if field.values.first?.kind == .string {
+          reader.text(field, self).map { invoice.terms.append($0) }
+        } else if invoice.termsDays == nil {
+          invoice.termsDays = reader.days(field.values[...], self, at: reader.afterKey(field))
+        } else {
+          report(
+            .error(
+              Self.fieldsCode, "payment terms are given twice", at: tree.range(field.key),
+              fix: "keep one `terms N days` line"))
+        }
+      case "send": invoice.send = reader.date(field, self)
+      case "currency": break
+      case "po": invoice.purchaseOrder = reader.ref(field, what: "a purchase order number", self)
+      case "estimate": invoice.estimate = reader.ref(field, what: "an estimate number", self)
+      case "item": lineItem(field, reader, currency: currency).map { invoice.items.append($0) }
+      case "discount":
+        discount(field.values[...], reader, currency: currency, at: reader.afterKey(field)).map {
+          invoice.discounts.append(Located($0, at: reader.range(of: field)))
+        }
+      case "tax": invoice.taxes += reader.refs(field, self)
+      case "tax-inclusive": invoice.taxInclusive = reader.yesNo(field, self) ?? false
+      case "total":
+        reader.money(field, currency: currency, self).map {
+          invoice.statedTotal = Located($0, at: reader.range(of: field))
+        }
+      case "approved-by": invoice.approvedBy = reader.ref(field, what: "a staff id", self)
+      case "note": reader.text(field, self).map { invoice.notes.append($0) }
+      default: break
+      }
+    }
+    invoice.tags = reader.tags
+    register(.invoice, number, index: books.invoices.count, at: tree.range(numberToken))
+    books.invoices.append(invoice)
+  }
+
+  private func missingParty(_ reader: EntryReader, _ party: String, example: String) {
+    let head = reader.entry.head
+    let tree = reader.tree
+    report(
+      .error(
+        Parser.code, "`\(tree.text(head[1]))` needs the \(party) after its number",
+        at: reader.headRange,
+        fix: head.map { tree.raw($0) }.joined(separator: " ") + " \(example)"))
+  }
+
+  func buildEstimate(_ date: CalendarDate, _ reader: EntryReader) {
+    guard let (numberToken, client) = documentHead(reader, party: "client") else { return }
+    let tree = reader.tree
+    let number = tree.text(numberToken)
+    var estimate = Estimate(
+      number: number, numberRange: tree.range(numberToken), date: date, client: client,
+      range: reader.headRange)
+    if client == nil { missingParty(reader, "client", example: "acme") }
+    for field in reader.entry.fields where tree.text(field.key) == "currency" {
+      estimate.currency = reader.currency(field, self)
+    }
+    let currency = estimate.currency ?? self.currency(ofClient: client?.id)
+    reader.fields(self) { field, key in
+      switch key {
+      case "project": estimate.project = reader.ref(field, what: "a project id", self)
+      case "status":
+        if let status = enumValue(EstimateStatus.self, field, reader, noun: "estimate status") {
+          estimate.status = status
+        }
+      case "valid-until": estimate.validUntil = reader.date(field, self)
+      case "currency": break
+      case "item": lineItem(field, reader, currency: currency).map { estimate.items.append($0) }
+      case "discount":
+        discount(field.values[...], reader, currency: currency, at: reader.afterKey(field)).map {
+          estimate.discounts.append(Located($0, at: reader.range(of: field)))
+        }
+      case "tax": estimate.taxes += reader.refs(field, self)
+      case "tax-inclusive": estimate.taxInclusive = reader.yesNo(field, self) ?? false
+      case "approved-by": estimate.approvedBy = reader.ref(field, what: "a staff id", self)
+      case "note": reader.text(field, self).map { estimate.notes.append($0) }
+      default: break
+      }
+    }
+    estimate.tags = reader.tags
+    register(.estimate, number, index: books.estimates.count, at: tree.range(numberToken))
+    books.estimates.append(estimate)
+  }
+
+  func buildPurchaseOrder(_ date: CalendarDate, _ reader: EntryReader) {
+    guard let (numberToken, client) = documentHead(reader, party: "client") else { return }
+    let tree = reader.tree
+    var order = PurchaseOrder(
+      number: tree.text(numberToken), numberRange: tree.range(numberToken), date: date,
+      client: client, range: reader.headRange)
+    if client == nil { missingParty(reader, "client", example: "acme") }
+    let currency = self.currency(ofClient: client?.id)
+    reader.fields(self) { field, key in
+      switch key {
+      case "limit": order.limit = reader.money(field, currency: currency, self)
+      case "estimate": order.estimate = reader.ref(field, what: "an estimate number", self)
+      case "note": reader.text(field, self).map { order.notes.append($0) }
+      default: break
+      }
+    }
+    register(
+      .purchaseOrder, order.number, index: books.purchaseOrders.count,
+      at: tree.range(numberToken))
+    books.purchaseOrders.append(order)
+  }
+
+  func buildCreditNote(_ date: CalendarDate, _ reader: EntryReader) {
+    guard let (numberToken, invoiceRef) = documentHead(reader, party: "invoice") else { return }
+    let tree = reader.tree
+    var credit = CreditNote(
+      number: tree.text(numberToken), numberRange: tree.range(numberToken), date: date,
+      invoice: invoiceRef, range: reader.headRange)
+    if invoiceRef == nil { missingParty(reader, "invoice", example: "INV-2026-001") }
+    let invoice = invoiceRef.flatMap { books.invoice($0.id) }
+    let currency = invoice?.currency ?? self.currency(ofClient: invoice?.client?.id)
+    reader.fields(self) { field, key in
+      switch key {
+      case "item": lineItem(field, reader, currency: currency).map { credit.items.append($0) }
+      case "tax": credit.taxes += reader.refs(field, self)
+      case "note": reader.text(field, self).map { credit.notes.append($0) }
+      default: break
+      }
+    }
+    register(
+      .creditNote, credit.number, index: books.creditNotes.count, at: tree.range(numberToken))
+    books.creditNotes.append(credit)
+  }
+
+  /// `DATE meeting [HH:MM[-HH:MM] [DURATION]] "Title"`
+  func buildMeeting(_ date: CalendarDate, _ reader: EntryReader) {
+    let tree = reader.tree
+    var rest = reader.entry.head.dropFirst(2)
+    var start: TimeOfDay?
+    var end: TimeOfDay?
+    if let token = rest.first, token.kind == .word {
+      let bytes = tree.bytes(token)
+      if let dash = bytes.firstIndex(of: UInt8(ascii: "-")) {
+        start = TimeOfDay.parse(bytes[bytes.startIndex..<dash])
+        end = TimeOfDay.parse(bytes[(dash + 1)...])
+        if start == nil || end == nil {
+          report(
+            .error(
+              Self.valuesCode, "`\(tree.raw(token))` is not a time range", at: tree.range(token),
+              fix: "write a range as 10:00-11:00"))
+          return
+        }
+        rest = rest.dropFirst()
+      } else if bytes.contains(UInt8(ascii: ":")) {
+        guard let time = reader.timeOfDay(token, self) else { return }
+        start = time
+        rest = rest.dropFirst()
+        if let next = rest.first, next.kind == .word, let span = TimeSpan.parse(tree.bytes(next)) {
+          end = TimeOfDay(minutes: min(1440, time.minutes + min(span.minutes, 1440)))
+          rest = rest.dropFirst()
+        }
+      }
+    }
+    guard let title = reader.text(Array(rest), self) else {
+      report(
+        .error(
+          Parser.code, "a meeting needs a title", at: reader.headRange,
+          fix: "\(tree.raw(reader.entry.head[0])) meeting 10:00-11:00 \"Kickoff with Acme\""))
+      return
+    }
+    var meeting = Meeting(date: date, start: start, end: end, title: title, range: reader.headRange)
+    reader.fields(self) { field, key in
+      switch key {
+      case "end":
+        guard let token = reader.single(field, what: "a time", example: "11:00", self) else {
+          return
+        }
+        meeting.end = reader.timeOfDay(token, self)
+      case "duration":
+        if let span = reader.timeSpan(field, self), let start = meeting.start {
+          meeting.end = TimeOfDay(minutes: min(1440, start.minutes + min(span.minutes, 1440)))
+        }
+      case "agenda": reader.text(field, self).map { meeting.agenda.append($0) }
+      case "with": meeting.with += reader.refs(field, self)
+      case "medium": meeting.medium = reader.word(field, self)
+      case "link": meeting.link = reader.text(field, self)
+      case "location": meeting.location = reader.text(field, self)
+      case "attach": reader.text(field, self).map { meeting.attachments.append($0) }
+      case "priority": meeting.priority = enumValue(Priority.self, field, reader, noun: "priority")
+      case "note": _ = reader.text(field, self)
+      default: break
+      }
+    }
+    if let start = meeting.start, let end = meeting.end, end < start {
+      report(
+        .error(
+          "dates", "the meeting ends before it starts", at: reader.headRange,
+          fix: "check the start and end times"))
+    }
+    meeting.tags = reader.tags
+    books.meetings.append(meeting)
+  }
+}

@@ -1,0 +1,242 @@
+/// Builds the typed `Books` from the syntax trees of all loaded files.
+///
+/// Two passes: definitions first (so a dated entry can find its client's currency in any
+/// file), then dated entries. Every malformed field is reported and skipped; the entry is
+/// still built from what could be read, so later checks see as much as possible.
+public final class ModelBuilder {
+  public static let fieldsCode = "fields"
+  public static let valuesCode = "values"
+
+  var books = Books()
+  var diagnostics: [Diagnostic] = []
+
+  init(files: [SourceFile]) {
+    books.files = files
+  }
+
+  /// Builds the model; diagnostics come back in file order.
+  public static func build(_ trees: [SyntaxTree]) -> (Books, [Diagnostic]) {
+    let builder = ModelBuilder(files: trees.map(\.file))
+    for tree in trees {
+      for entry in tree.entries where !builder.isDated(entry, tree) {
+        builder.buildDefinition(entry, EntryReader(tree: tree, entry: entry))
+      }
+    }
+    for tree in trees {
+      for entry in tree.entries where builder.isDated(entry, tree) {
+        builder.buildDated(entry, EntryReader(tree: tree, entry: entry))
+      }
+    }
+    return (builder.books, builder.diagnostics)
+  }
+
+  private func isDated(_ entry: EntryNode, _ tree: SyntaxTree) -> Bool {
+    guard let first = entry.head.first, first.kind == .word else { return false }
+    let bytes = tree.bytes(first)
+    return bytes.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+  }
+
+  func report(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+  }
+
+  // MARK: Dispatch
+
+  private func buildDefinition(_ entry: EntryNode, _ reader: EntryReader) {
+    guard let first = entry.head.first else { return }
+    let keyword = reader.tree.text(first)
+    if let vocabulary = VocabularyKind(rawValue: keyword) {
+      buildVocabulary(vocabulary, reader)
+      return
+    }
+    guard let kind = EntryKind(rawValue: keyword), !kind.isDated else {
+      let candidates =
+        EntryKind.allCases.filter { !$0.isDated }.map(\.rawValue)
+        + VocabularyKind.allCases.map(\.rawValue)
+      let datedHint =
+        EntryKind(rawValue: keyword)?.isDated == true
+        ? "`\(keyword)` entries start with a date: `2026-01-31 \(keyword) ...`" : nil
+      let suggestion = Suggestion.closest(to: keyword, in: candidates)
+      report(
+        .error(
+          Parser.code, "unknown entry `\(keyword)`", at: reader.tree.range(first),
+          fix: datedHint ?? suggestion.map { "did you mean `\($0)`?" }
+            ?? "entries start with a keyword (client, project, ...) or a date"))
+      return
+    }
+    switch kind {
+    case .books: buildVersion(reader)
+    case .include: reader.fieldsAbsent(self)  // resolved by the loader
+    case .business: buildBusiness(reader)
+    case .tax: buildTax(reader)
+    case .client: buildClient(reader)
+    case .contact: buildContact(reader)
+    case .project: buildProject(reader)
+    case .service: buildService(reader)
+    case .staff: buildStaff(reader)
+    case .resource: buildResource(reader)
+    case .goal: buildGoal(reader)
+    default: break
+    }
+  }
+
+  private func buildDated(_ entry: EntryNode, _ reader: EntryReader) {
+    let tree = reader.tree
+    guard let first = entry.head.first else { return }
+    guard let date = reader.date(first, self) else { return }
+    guard entry.head.count >= 2 else {
+      report(
+        .error(
+          Parser.code, "a date must be followed by what happened on it",
+          at: tree.range(first),
+          fix: "write e.g. `\(tree.raw(first)) income 100 \"...\"` or `time`, `invoice`, ..."))
+      return
+    }
+    let keywordToken = entry.head[1]
+    let keyword = tree.text(keywordToken)
+    guard let kind = EntryKind(rawValue: keyword), kind.isDated else {
+      let candidates = EntryKind.allCases.filter(\.isDated).map(\.rawValue)
+      report(
+        .error(
+          Parser.code, "unknown dated entry `\(keyword)`", at: tree.range(keywordToken),
+          fix: Suggestion.closest(to: keyword, in: candidates).map { "did you mean `\($0)`?" }
+            ?? "dated entries are: " + candidates.joined(separator: ", ")))
+      return
+    }
+    switch kind {
+    case .income: buildIncome(date, reader)
+    case .expense: buildExpense(date, reader)
+    case .time: buildTime(date, reader)
+    case .invoice: buildInvoice(date, reader)
+    case .estimate: buildEstimate(date, reader)
+    case .purchaseOrder: buildPurchaseOrder(date, reader)
+    case .creditNote: buildCreditNote(date, reader)
+    case .meeting: buildMeeting(date, reader)
+    default: break
+    }
+  }
+
+  // MARK: Registration
+
+  /// Records an id's first definition; a second one is a `duplicates` error.
+  func define(_ id: String, _ kind: DefinitionKind, index: Int, at range: SourceRange) {
+    if let first = books.definitions[id] {
+      report(
+        .error(
+          "duplicates", "`\(id)` is already defined as a \(first.kind.rawValue)", at: range,
+          notes: [DiagnosticNote("`\(id)` is first defined here", at: first.range)],
+          fix: "ids are shared by all kinds; rename one of them"))
+      return
+    }
+    books.definitions[id] = Definition(kind: kind, index: index, range: range)
+  }
+
+  /// Records a document number; a repeated number is a `numbering` error.
+  func register(_ kind: DocumentKind, _ number: String, index: Int, at range: SourceRange) {
+    if let first = books.documents[kind]?[number] {
+      let firstRange = documentRange(kind, first)
+      report(
+        .error(
+          "numbering", "\(kind.noun) number `\(number)` is used twice", at: range,
+          notes: firstRange.map { [DiagnosticNote("first used here", at: $0)] } ?? [],
+          fix: "give this \(kind.noun) the next free number"))
+      return
+    }
+    books.documents[kind, default: [:]][number] = index
+  }
+
+  private func documentRange(_ kind: DocumentKind, _ index: Int) -> SourceRange? {
+    switch kind {
+    case .invoice: books.invoices.indices.contains(index) ? books.invoices[index].numberRange : nil
+    case .estimate:
+      books.estimates.indices.contains(index) ? books.estimates[index].numberRange : nil
+    case .purchaseOrder:
+      books.purchaseOrders.indices.contains(index) ? books.purchaseOrders[index].numberRange : nil
+    case .creditNote:
+      books.creditNotes.indices.contains(index) ? books.creditNotes[index].numberRange : nil
+    }
+  }
+
+  // MARK: Small definitions
+
+  private func buildVersion(_ reader: EntryReader) {
+    let head = reader.entry.head
+    guard head.count == 2 else {
+      report(
+        .error(
+          Parser.code, "the version marker is `books 1`", at: reader.headRange,
+          fix: "books 1"))
+      return
+    }
+    let text = reader.tree.text(head[1])
+    if text != "1" {
+      report(
+        .error(
+          Parser.code, "this file is in format version \(text); this books reads version 1",
+          at: reader.tree.range(head[1]), fix: "upgrade books, or write `books 1`"))
+    }
+    reader.fieldsAbsent(self)
+  }
+
+  private func buildVocabulary(_ kind: VocabularyKind, _ reader: EntryReader) {
+    let head = reader.entry.head
+    guard head.count >= 2, head[1].kind == .word else {
+      report(
+        .error(
+          Parser.code, "`\(kind.rawValue)` declares a word: `\(kind.rawValue) NAME [\"Label\"]`",
+          at: reader.headRange, fix: "\(kind.rawValue) my-\(kind.rawValue) \"My label\""))
+      return
+    }
+    let word = reader.tree.text(head[1])
+    let range = reader.tree.range(head[1])
+    if reader.checkIdentifier(head[1], self) == false { return }
+    let label = head.count > 2 ? reader.text(Array(head[2...]), self) : nil
+    if let first = books.vocabulary.declaration(kind, word) {
+      report(
+        .error(
+          "duplicates", "\(kind.noun) `\(word)` is declared twice", at: range,
+          notes: [DiagnosticNote("first declared here", at: first.range)],
+          fix: "delete this declaration"))
+    } else if kind.builtIns.contains(word) {
+      report(
+        .warning(
+          "duplicates", "\(kind.noun) `\(word)` is built in; it needs no declaration",
+          at: range, fix: "delete this declaration"))
+    } else {
+      books.vocabulary.declare(kind, VocabularyEntry(word: word, label: label, range: range))
+    }
+    reader.fieldsAbsent(self)
+  }
+
+  private func buildTax(_ reader: EntryReader) {
+    let head = reader.entry.head
+    guard let (id, idRange) = reader.id(self) else { return }
+    var name = id
+    var rate: Percentage?
+    for token in head.dropFirst(2) {
+      if token.kind == .string {
+        name = reader.tree.text(token)
+      } else if let value = Percentage.parse(reader.tree.bytes(token)) {
+        rate = value
+      } else {
+        report(
+          .error(
+            Self.valuesCode,
+            "expected the tax rate as a percentage, found `\(reader.tree.raw(token))`",
+            at: reader.tree.range(token), fix: "tax \(id) \"Name\" 20%"))
+      }
+    }
+    guard let rate else {
+      report(
+        .error(
+          Self.fieldsCode, "tax `\(id)` has no rate", at: reader.headRange,
+          fix: "tax \(id) \"\(name)\" 20%"))
+      return
+    }
+    reader.fields(self) { field, key in
+      if key == "note" { _ = reader.text(field.values, self) }
+    }
+    define(id, .tax, index: books.taxes.count, at: idRange)
+    books.taxes.append(Tax(id: id, name: name, rate: rate, range: idRange))
+  }
+}

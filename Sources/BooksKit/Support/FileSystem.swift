@@ -1,0 +1,170 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file could not be read.
+public enum FileProblem: Error, Equatable, Sendable {
+  case notFound
+  case isDirectory
+  case permissionDenied
+  case other(String)
+
+  public var message: String {
+    switch self {
+    case .notFound: "no such file"
+    case .isDirectory: "is a directory, not a file"
+    case .permissionDenied: "permission denied"
+    case .other(let text): text
+    }
+  }
+}
+
+/// What loading needs from a file system; tests supply an in-memory one.
+public protocol FileSystem: Sendable {
+  func read(_ path: String) -> Result<[UInt8], FileProblem>
+  /// Paths matching a glob pattern, sorted.
+  func glob(_ pattern: String) -> [String]
+  /// A canonical spelling of `path` used to detect a file included twice or in a cycle.
+  func canonical(_ path: String) -> String
+}
+
+/// The real file system, through the C library.
+public struct LocalFileSystem: FileSystem {
+  public init() {}
+
+  public func read(_ path: String) -> Result<[UInt8], FileProblem> {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: return .failure(.notFound)
+      case EACCES: return .failure(.permissionDenied)
+      case EISDIR: return .failure(.isDirectory)
+      default: return .failure(.other(String(cString: strerror(errno))))
+      }
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      return .failure(.isDirectory)
+    }
+    var bytes: [UInt8] = []
+    let expected = Int(info.st_size)
+    if expected > 0 { bytes.reserveCapacity(expected) }
+    var chunk = [UInt8](repeating: 0, count: max(65536, min(expected + 1, 1 << 24)))
+    while true {
+      let count = chunk.withUnsafeMutableBytes { buffer in
+        Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        if errno == EISDIR { return .failure(.isDirectory) }
+        return .failure(.other(String(cString: strerror(errno))))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return .success(bytes)
+  }
+
+  public func glob(_ pattern: String) -> [String] {
+    var result = glob_t()
+    defer { globfree(&result) }
+    guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+    var paths: [String] = []
+    for index in 0..<Int(result.gl_pathc) {
+      if let path = result.gl_pathv[index] {
+        paths.append(String(cString: path))
+      }
+    }
+    return paths.sorted()
+  }
+
+  public func canonical(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+}
+
+/// An in-memory file system for tests and tools: paths map to contents.
+public struct MemoryFileSystem: FileSystem {
+  public var files: [String: [UInt8]]
+
+  public init(_ files: [String: String]) {
+    self.files = files.mapValues { Array($0.utf8) }
+  }
+
+  public func read(_ path: String) -> Result<[UInt8], FileProblem> {
+    if let bytes = files[Path.normalize(path)] { return .success(bytes) }
+    let prefix = Path.normalize(path) + "/"
+    if files.keys.contains(where: { $0.hasPrefix(prefix) }) { return .failure(.isDirectory) }
+    return .failure(.notFound)
+  }
+
+  public func glob(_ pattern: String) -> [String] {
+    let normalized = Path.normalize(pattern)
+    return files.keys.filter { Path.matches(normalized, $0) }.sorted()
+  }
+
+  public func canonical(_ path: String) -> String { Path.normalize(path) }
+}
+
+/// Path arithmetic on `/`-separated strings.
+public enum Path {
+  public static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// `relative` resolved against the folder of `file`, unless it is absolute.
+  public static func resolve(_ relative: String, from file: String) -> String {
+    if relative.hasPrefix("/") { return relative }
+    let directory = directory(of: file)
+    return normalize(directory == "." ? relative : directory + "/" + relative)
+  }
+
+  /// Removes `.` segments and resolves `..` where possible, without touching the disk.
+  public static func normalize(_ path: String) -> String {
+    let absolute = path.hasPrefix("/")
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+        continue
+      }
+      if part == "..", absolute { continue }
+      parts.append(part)
+    }
+    let joined = parts.joined(separator: "/")
+    if absolute { return "/" + joined }
+    return joined.isEmpty ? "." : joined
+  }
+
+  public static func isGlob(_ path: String) -> Bool {
+    path.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" })
+  }
+
+  /// Shell-style matching of `*` and `?` (not across `/`); enough for the in-memory system.
+  static func matches(_ pattern: String, _ path: String) -> Bool {
+    let p = Array(pattern.utf8)
+    let s = Array(path.utf8)
+    func match(_ i: Int, _ j: Int) -> Bool {
+      if i == p.count { return j == s.count }
+      if p[i] == UInt8(ascii: "*") {
+        var k = j
+        while true {
+          if match(i + 1, k) { return true }
+          guard k < s.count, s[k] != UInt8(ascii: "/") else { return false }
+          k += 1
+        }
+      }
+      guard j < s.count else { return false }
+      if p[i] == UInt8(ascii: "?") || p[i] == s[j] { return match(i + 1, j + 1) }
+      return false
+    }
+    return match(0, 0)
+  }
+}

@@ -1,0 +1,264 @@
+/// Turns the bytes of one file into a `SyntaxTree` in a single pass.
+///
+/// The parser knows lines, indentation, tokens, comments and tags, nothing about what
+/// entries mean. It never stops early: a bad line gets a `syntax` diagnostic and the next
+/// line is parsed as usual.
+public struct Parser {
+  public static let code = "syntax"
+
+  private let file: SourceFile
+  private let fileIndex: Int
+  private var entries: [EntryNode] = []
+  private var comments: [CommentNode] = []
+  private var diagnostics: [Diagnostic] = []
+
+  private init(file: SourceFile, fileIndex: Int) {
+    self.file = file
+    self.fileIndex = fileIndex
+  }
+
+  /// Parses one file. `fileIndex` is the index ranges will carry.
+  public static func parse(_ file: SourceFile, fileIndex: Int) -> SyntaxTree {
+    var parser = Parser(file: file, fileIndex: fileIndex)
+    file.bytes.withUnsafeBufferPointer { buffer in
+      parser.run(buffer)
+    }
+    return SyntaxTree(
+      file: file, fileIndex: fileIndex, entries: parser.entries, comments: parser.comments,
+      diagnostics: parser.diagnostics)
+  }
+
+  private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var position = 0
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      position = 3
+    }
+    var tokens: [Token] = []
+    var tags: [Token] = []
+    while position < bytes.count {
+      var lineEnd = position
+      while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      parseLine(bytes, start: position, end: lineEnd, tokens: &tokens, tags: &tags)
+      position = lineEnd + 1
+    }
+  }
+
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0D
+  }
+
+  private mutating func parseLine(
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, tokens: inout [Token],
+    tags: inout [Token]
+  ) {
+    var index = start
+    while index < end, Self.isBlank(bytes[index]) { index += 1 }
+    guard index < end else { return }  // blank line
+    let indented = index > start
+
+    if !indented, let marker = conflictMarker(bytes, start: start, end: end) {
+      diagnostics.append(
+        .error(
+          Self.code, "merge conflict marker `\(marker)` left in the file",
+          at: range(start, min(end, start + marker.utf8.count)),
+          fix:
+            "resolve the conflict: keep the lines you want between the markers, then delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"
+        ))
+      return
+    }
+
+    tokens.removeAll(keepingCapacity: true)
+    tags.removeAll(keepingCapacity: true)
+    var comment: Token?
+    var reportedBadByte = false
+    while index < end {
+      let byte = bytes[index]
+      if Self.isBlank(byte) {
+        index += 1
+        continue
+      }
+      if byte == UInt8(ascii: ";")
+        || (byte == UInt8(ascii: "#") && (index + 1 >= end || Self.isBlank(bytes[index + 1])))
+      {
+        var commentEnd = end
+        while commentEnd > index, Self.isBlank(bytes[commentEnd - 1]) { commentEnd -= 1 }
+        comment = Token(kind: .word, start: index, end: commentEnd)
+        break
+      }
+      let tokenStart = index
+      if byte == UInt8(ascii: "\"") {
+        index += 1
+        var closed = false
+        while index < end {
+          let current = bytes[index]
+          if current == UInt8(ascii: "\\") {
+            index += 2
+            continue
+          }
+          index += 1
+          if current == UInt8(ascii: "\"") {
+            closed = true
+            break
+          }
+        }
+        index = min(index, end)
+        var tokenEnd = index
+        if !closed {
+          while tokenEnd > tokenStart, Self.isBlank(bytes[tokenEnd - 1]) { tokenEnd -= 1 }
+          diagnostics.append(
+            .error(
+              Self.code, "this string has no closing quote", at: range(tokenStart, tokenEnd),
+              fix: "add a `\"` at the end of the text; write `\\\"` for a quote inside it"))
+        } else if !validEscapes(bytes, tokenStart + 1, tokenEnd - 1) {
+          diagnostics.append(
+            .error(
+              Self.code, "invalid escape in string", at: range(tokenStart, tokenEnd),
+              fix: "the escapes are \\\" \\\\ \\n \\t and \\u{XXXX}; write `\\\\` for a backslash"
+            ))
+        }
+        tokens.append(Token(kind: .string, start: tokenStart, end: tokenEnd))
+        continue
+      }
+      while index < end, !Self.isBlank(bytes[index]) {
+        let current = bytes[index]
+        if current < 0x20 || current == 0x7F {
+          if !reportedBadByte {
+            reportedBadByte = true
+            diagnostics.append(
+              .error(
+                Self.code,
+                "control character U+\(hex4(current)) in the text", at: range(index, index + 1),
+                fix: "delete it; it is invisible in most editors"))
+          }
+        } else if current >= 0x80 {
+          let length = Self.utf8SequenceLength(bytes, at: index, end: end)
+          if length == 0 {
+            if !reportedBadByte {
+              reportedBadByte = true
+              diagnostics.append(
+                .error(
+                  Self.code, "invalid UTF-8 byte 0x\(hex2(current))", at: range(index, index + 1),
+                  fix: "save the file as UTF-8"))
+            }
+            index += 1
+            continue
+          }
+          index += length
+          continue
+        }
+        index += 1
+      }
+      let kind: TokenKind = byte == UInt8(ascii: "#") ? .tag : .word
+      let token = Token(kind: kind, start: tokenStart, end: index)
+      if kind == .tag { tags.append(token) } else { tokens.append(token) }
+    }
+
+    if tokens.isEmpty && tags.isEmpty {
+      if let comment {
+        comments.append(CommentNode(token: comment, ownLine: true, indented: indented))
+      }
+      return
+    }
+    if let comment {
+      comments.append(CommentNode(token: comment, ownLine: false, indented: indented))
+    }
+    let contentEnd =
+      tokens.last.map { max($0.end, tags.last?.end ?? 0) } ?? (tags.last?.end ?? index)
+
+    if !indented {
+      entries.append(
+        EntryNode(
+          head: tokens, tags: tags, fields: [], start: tokens.first?.start ?? index,
+          end: contentEnd, comment: comment))
+      return
+    }
+    guard !entries.isEmpty else {
+      diagnostics.append(
+        .error(
+          Self.code, "indented line outside an entry",
+          at: range(tokens.first?.start ?? index, contentEnd),
+          fix: "start entries in column 1; indent only the fields under an entry"))
+      return
+    }
+    guard let key = tokens.first, key.kind == .word else {
+      let first = tokens.first ?? Token(kind: .word, start: index, end: contentEnd)
+      diagnostics.append(
+        .error(
+          Self.code, "a field line starts with the field name", at: range(first.start, first.end),
+          fix: "write `name value`, e.g. `note \"...\"`"))
+      return
+    }
+    let field = FieldNode(
+      key: key, values: Array(tokens.dropFirst()), tags: tags, start: key.start, end: contentEnd,
+      comment: comment)
+    entries[entries.count - 1].fields.append(field)
+    entries[entries.count - 1].end = contentEnd
+  }
+
+  private func range(_ start: Int, _ end: Int) -> SourceRange {
+    SourceRange(file: fileIndex, start: start, end: end)
+  }
+
+  private func conflictMarker(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int)
+    -> String?
+  {
+    guard end - start >= 7 else { return nil }
+    let first = bytes[start]
+    guard
+      first == UInt8(ascii: "<") || first == UInt8(ascii: "=") || first == UInt8(ascii: ">")
+        || first == UInt8(ascii: "|")
+    else { return nil }
+    for offset in 1..<7 where bytes[start + offset] != first { return nil }
+    if end - start > 7, !Self.isBlank(bytes[start + 7]) { return nil }
+    return String(repeating: Character(Unicode.Scalar(first)), count: 7)
+  }
+
+  private func validEscapes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var index = start
+    while index < end {
+      if bytes[index] == UInt8(ascii: "\\") {
+        let slice = ArraySlice(bytes[start..<end])
+        return StringLiteral.unescape([UInt8(ascii: "\"")] + slice + [UInt8(ascii: "\"")]) != nil
+      }
+      index += 1
+    }
+    return true
+  }
+
+  /// Length of the valid UTF-8 sequence at `index`, or 0 when it is not valid UTF-8.
+  static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int)
+    -> Int
+  {
+    let lead = bytes[index]
+    let length: Int
+    let lowest: UInt32
+    switch lead {
+    case 0xC2...0xDF:
+      length = 2
+      lowest = 0x80
+    case 0xE0...0xEF:
+      length = 3
+      lowest = 0x800
+    case 0xF0...0xF4:
+      length = 4
+      lowest = 0x10000
+    default: return 0
+    }
+    guard index + length <= end else { return 0 }
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for offset in 1..<length {
+      let byte = bytes[index + offset]
+      guard byte & 0xC0 == 0x80 else { return 0 }
+      value = value << 6 | UInt32(byte & 0x3F)
+    }
+    if value < lowest || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return 0 }
+    return length
+  }
+}
+
+func hex2(_ byte: UInt8) -> String {
+  let digits = Array("0123456789ABCDEF")
+  return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+}
+
+func hex4(_ byte: UInt8) -> String { "00" + hex2(byte) }

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import BooksKit
+
+@Suite struct ParserTests {
+  private func parse(_ text: String) -> SyntaxTree {
+    Parser.parse(SourceFile(path: "t.books", text: text), fileIndex: 0)
+  }
+
+  @Test func entriesFieldsCommentsAndTags() {
+    let tree = parse(
+      """
+      ; a comment line
+      client acme "Acme Corp" #vip ; trailing
+        stage client
+
+        email billing@acme.example
+      # hash comment
+      2026-01-12 time acme-web 3h30m "Wire;frames"
+      """)
+    #expect(tree.diagnostics.isEmpty)
+    #expect(tree.entries.count == 2)
+    let client = tree.entries[0]
+    #expect(client.head.map { tree.text($0) } == ["client", "acme", "Acme Corp"])
+    #expect(client.tags.map { tree.text($0) } == ["vip"])
+    #expect(client.fields.map { tree.text($0.key) } == ["stage", "email"])
+    #expect(client.fields[1].values.map { tree.text($0) } == ["billing@acme.example"])
+    let time = tree.entries[1]
+    #expect(
+      time.head.map { tree.text($0) } == ["2026-01-12", "time", "acme-web", "3h30m", "Wire;frames"])
+    #expect(
+      tree.comments.map { tree.raw($0.token) } == [
+        "; a comment line", "; trailing", "# hash comment",
+      ])
+    #expect(tree.comments.map(\.ownLine) == [true, false, true])
+  }
+
+  @Test func crlfBomAndTabs() {
+    let tree = parse("\u{FEFF}client a\r\n\tstage lead\r\n")
+    #expect(tree.diagnostics.isEmpty)
+    #expect(tree.entries.count == 1)
+    #expect(tree.entries[0].fields.map { tree.text($0.values[0]) } == ["lead"])
+  }
+
+  @Test func stringEscapes() {
+    let tree = parse(#"note "a \"quoted\" \\ word\n\u{1F600}""#)
+    #expect(tree.diagnostics.isEmpty)
+    #expect(tree.text(tree.entries[0].head[1]) == "a \"quoted\" \\ word\n😀")
+  }
+
+  @Test func reportsAndRecovers() {
+    let tree = parse(
+      """
+        stage lead
+      client a "unterminated
+      client b "bad \\q escape"
+      <<<<<<< HEAD
+      client c
+      """)
+    #expect(
+      tree.diagnostics.map(\.message) == [
+        "indented line outside an entry",
+        "this string has no closing quote",
+        "invalid escape in string",
+        "merge conflict marker `<<<<<<<` left in the file",
+      ])
+    #expect(tree.diagnostics.allSatisfy { $0.code == "syntax" })
+    #expect(tree.entries.count == 3)
+  }
+
+  @Test func invalidUTF8AndControlBytes() {
+    let bytes: [UInt8] = Array("client a\n".utf8) + [0x63, 0xFF, 0x0A] + Array("x\u{0}y\n".utf8)
+    let tree = Parser.parse(SourceFile(path: "t.books", bytes: bytes), fileIndex: 3)
+    #expect(
+      tree.diagnostics.map(\.message) == [
+        "invalid UTF-8 byte 0xFF", "control character U+0000 in the text",
+      ])
+    #expect(tree.diagnostics.map { $0.range?.start } == [10, 13])
+    #expect(tree.diagnostics.map { $0.range?.file } == [3, 3])
+  }
+
+  @Test(arguments: [
+    "", "\u{FEFF}", "\n\n\n", ";", "\"", "  ", "#", "\\", "\"\\", "a \"\\u{110000}\"", "\r",
+    "=======",
+  ])
+  func oddInputsDoNotTrap(_ text: String) {
+    _ = parse(text)
+  }
+}

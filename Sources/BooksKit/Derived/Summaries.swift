@@ -1,0 +1,114 @@
+/// A share as a percentage with one decimal, rounded half away from zero: `part ÷ whole × 100`.
+public func percentage(_ part: DecimalNumber, of whole: DecimalNumber) -> DecimalNumber? {
+  guard !whole.isZero, let scaled = part.multiplied(by: DecimalNumber(100)) else { return nil }
+  return scaled.divided(by: whole, scale: 1)
+}
+
+/// What a client has been invoiced and paid, against its contract.
+public struct ClientSummary: Sendable {
+  public var clientID: String
+  public var currency: Currency?
+  /// Σ totals of the client's invoices that are neither draft nor void, in its currency.
+  public var invoiced: Money?
+  /// `invoiced ÷ contract × 100`, one decimal.
+  public var contractInvoicedPercent: DecimalNumber?
+  /// Σ received payments on those invoices.
+  public var paid: Money?
+  /// Σ balances due on those invoices.
+  public var outstanding: Money?
+
+  /// Summaries of every client, in file order.
+  public static func all(_ books: Books, _ ledger: InvoiceLedger) -> [ClientSummary] {
+    var byClient: [String: [InvoiceState]] = [:]
+    for (invoice, state) in zip(books.invoices, ledger.invoices) {
+      guard let client = invoice.client?.id, invoice.status != .draft, invoice.status != .void
+      else { continue }
+      byClient[client, default: []].append(state)
+    }
+    return books.clients.map { client in
+      let currency = client.currency ?? books.defaultCurrency
+      var summary = ClientSummary(clientID: client.id, currency: currency)
+      guard let currency else { return summary }
+      let states = (byClient[client.id] ?? []).filter { $0.currency == currency }
+      summary.invoiced = sum(states.compactMap(\.total), currency)
+      summary.paid = sum(states.compactMap(\.paid), currency)
+      summary.outstanding = sum(states.compactMap(\.balance).filter { !$0.isNegative }, currency)
+      if let contract = client.contract, contract.currency == currency,
+        let invoiced = summary.invoiced
+      {
+        summary.contractInvoicedPercent = percentage(invoiced.amount, of: contract.amount)
+      }
+      return summary
+    }
+  }
+}
+
+/// How far along a project is, and how that was measured.
+public struct ProjectProgress: Sendable {
+  public enum Basis: String, Sendable {
+    /// Actual hours ÷ estimated hours.
+    case hours
+    /// Invoiced ÷ project value.
+    case invoicing
+    /// Neither an estimate nor a value: completion is unknown.
+    case none
+  }
+
+  public var projectID: String
+  /// Σ time entries on the project and on its services.
+  public var actual: TimeSpan
+  public var estimate: TimeSpan?
+  /// Σ totals of non-draft, non-void invoices naming the project, in the value's currency.
+  public var invoiced: Money?
+  public var value: Money?
+  public var basis: Basis
+  /// Percent complete, one decimal; may exceed 100 when over the estimate.
+  public var completion: DecimalNumber?
+
+  /// Progress of every project, in file order.
+  public static func all(_ books: Books, _ ledger: InvoiceLedger) -> [ProjectProgress] {
+    var minutes: [String: Int] = [:]
+    for entry in books.timeEntries {
+      guard let project = books.projectID(ofTimeTarget: entry.target.id) else { continue }
+      let (sum, overflow) = minutes[project, default: 0].addingReportingOverflow(
+        entry.duration.minutes)
+      minutes[project] = overflow ? Int.max : sum
+    }
+    var invoicedStates: [String: [InvoiceState]] = [:]
+    for (invoice, state) in zip(books.invoices, ledger.invoices) {
+      guard let project = invoice.project?.id, invoice.status != .draft, invoice.status != .void
+      else { continue }
+      invoicedStates[project, default: []].append(state)
+    }
+    return books.projects.map { project in
+      let actual = TimeSpan(minutes: minutes[project.id] ?? 0)
+      let currency = project.value?.currency ?? books.defaultCurrency
+      let invoiced = currency.flatMap { currency in
+        sum(
+          (invoicedStates[project.id] ?? []).filter { $0.currency == currency }.compactMap(\.total),
+          currency)
+      }
+      var progress = ProjectProgress(
+        projectID: project.id, actual: actual, estimate: project.estimate, invoiced: invoiced,
+        value: project.value, basis: .none)
+      if let estimate = project.estimate, estimate.minutes > 0 {
+        progress.basis = .hours
+        progress.completion = percentage(
+          DecimalNumber(actual.minutes), of: DecimalNumber(estimate.minutes))
+      } else if let value = project.value, !value.isZero, let invoiced {
+        progress.basis = .invoicing
+        progress.completion = percentage(invoiced.amount, of: value.amount)
+      }
+      return progress
+    }
+  }
+}
+
+private func sum(_ amounts: [Money], _ currency: Currency) -> Money? {
+  var total = Money.zero(currency)
+  for amount in amounts {
+    guard let next = try? total.adding(amount) else { return nil }
+    total = next
+  }
+  return total
+}

@@ -1,0 +1,138 @@
+import Testing
+
+@testable import BooksKit
+
+/// Payments, credits, balances, standing and the client/project summaries, by hand.
+@Suite struct LedgerTests {
+  static let books =
+    euroHeader + """
+      project web "Website"
+        client acme
+        value 6000
+      project app "App"
+        client acme
+        estimate 10h
+      service app/dev "Development"
+        pricing hourly 100
+      2026-01-05 time app/dev 2h30m
+      2026-01-06 time app 1h30m
+      2026-01-31 invoice INV-1 acme
+        project web
+        due 2026-02-28
+        item "Design" 2500
+        tax vat
+      2026-02-10 income 1000 "part"
+        class client
+        client acme
+        invoice INV-1
+        via bank
+      2026-02-11 income 500 "promised, not received"
+        client acme
+        invoice INV-1
+      2026-02-12 credit CN-1 INV-1
+        item "Goodwill" 100
+      2026-03-01 invoice INV-2 acme
+        project web
+        item "Build" 500
+      2026-03-02 income 480 "Paid with a fee withheld"
+        client acme
+        invoice INV-2
+        via paypal
+        fee 20
+      2026-03-03 invoice INV-3 acme
+        status draft
+        item "Maybe" 999
+      2026-03-04 invoice INV-4 acme
+      2026-03-05 income 300 "Workflow income gives INV-4 its amount"
+        class client
+        client acme
+        invoice INV-4
+
+      """
+
+  @Test func balancesAndStanding() throws {
+    let validation = validate(Self.books)
+    #expect(describe(validation) == [])
+    let ledger = InvoiceLedger(validation.books)
+    let invoices = validation.books.invoices
+    let first = try #require(ledger.invoices.first)
+    #expect(first.total?.description == "3000.00 EUR")
+    #expect(first.paid?.description == "1000.00 EUR")
+    #expect(first.credited?.description == "120.00 EUR")
+    #expect(first.balance?.description == "1880.00 EUR")
+    #expect(first.dueDate.description == "2026-02-28")
+    let asOf = try #require(CalendarDate("2026-03-10"))
+    #expect(first.standing(invoices[0], asOf: asOf) == .overdue)
+    #expect(first.daysOverdue(invoices[0], asOf: asOf) == 10)
+    #expect(
+      first.standing(invoices[0], asOf: try #require(CalendarDate("2026-02-20"))) == .partiallyPaid)
+
+    let second = ledger.invoices[1]
+    #expect(second.paid?.description == "500.00 EUR")
+    #expect(second.balance?.description == "0.00 EUR")
+    #expect(second.dueDate.description == "2026-03-31")
+    #expect(second.standing(invoices[1], asOf: asOf) == .paid)
+
+    #expect(ledger.invoices[2].standing(invoices[2], asOf: asOf) == .draft)
+    let workflow = ledger.invoices[3]
+    #expect(workflow.total?.description == "300.00 EUR")
+    #expect(workflow.paid?.description == "0.00 EUR")
+    #expect(workflow.balance?.description == "300.00 EUR")
+  }
+
+  @Test func clientAndProjectSummaries() throws {
+    let validation = validate(Self.books)
+    let ledger = InvoiceLedger(validation.books)
+    let client = try #require(ClientSummary.all(validation.books, ledger).first)
+    #expect(client.invoiced?.description == "3800.00 EUR")
+    #expect(client.contractInvoicedPercent?.description == "31.7")
+    #expect(client.paid?.description == "1500.00 EUR")
+    #expect(client.outstanding?.description == "2180.00 EUR")
+
+    let projects = ProjectProgress.all(validation.books, ledger)
+    #expect(projects.map(\.projectID) == ["web", "app"])
+    #expect(projects[0].basis == .invoicing)
+    #expect(projects[0].invoiced?.description == "3500.00 EUR")
+    #expect(projects[0].completion?.description == "58.3")
+    #expect(projects[1].basis == .hours)
+    #expect(projects[1].actual.description == "4h")
+    #expect(projects[1].completion?.description == "40.0")
+  }
+
+  @Test func seedExampleHalfInvoicedIsFiftyPercent() throws {
+    let validation = validate(
+      euroHeader
+        + "project p \"P\"\n  client acme\n  value 6000\n2026-01-31 invoice INV-1 acme\n  project p\n  item \"Half\" 3000\n"
+    )
+    let progress = try #require(
+      ProjectProgress.all(validation.books, InvoiceLedger(validation.books)).first)
+    #expect(progress.completion?.description == "50.0")
+  }
+
+  @Test func paymentProblems() {
+    let validation = validate(
+      euroHeader + """
+        client other "Other"
+        2026-01-31 invoice INV-1 acme
+          status paid
+          item "A" 100
+        2026-01-20 income 150 "early, too much, wrong payer"
+          client other
+          invoice INV-1
+          via bank
+        2026-02-01 income 10 "two invoices, no parts"
+          invoice INV-1
+          invoice INV-1
+          via bank
+
+        """)
+    #expect(
+      describe(validation) == [
+        "main.books:11:1 invoices: invoice `INV-1` is overpaid by 50.00 EUR (total 100.00 EUR)",
+        "main.books:12:10 invoices: `other` pays invoice `INV-1`, which is addressed to `acme`",
+        "main.books:13:11 dates: payment on 2026-01-20 for invoice `INV-1` issued later, on 2026-01-31",
+        "main.books:16:11 invoices: this payment covers several invoices; give each its part",
+        "main.books:17:11 invoices: this payment covers several invoices; give each its part",
+      ])
+  }
+}

@@ -1,0 +1,71 @@
+import Testing
+
+@testable import BooksKit
+
+@Suite struct LoaderTests {
+  private func load(_ files: [String: String], _ main: String = "books/main.books") -> (
+    [String], [String]
+  ) {
+    let result = Loader.load([main], fileSystem: MemoryFileSystem(files))
+    let messages = result.diagnostics.map { diagnostic -> String in
+      guard let range = diagnostic.range else { return diagnostic.message }
+      let file = result.files[range.file]
+      return "\(file.path):\(file.location(of: range.start).line) \(diagnostic.message)"
+    }
+    return (result.files.map(\.path), messages)
+  }
+
+  @Test func includesAreRelativeToTheIncludingFileAndGlobsAreSorted() {
+    let (paths, messages) = load([
+      "books/main.books": "include \"clients/*.books\"\ninclude 2026/q1.books\n",
+      "books/clients/b.books": "client b\n",
+      "books/clients/a.books": "client a\ninclude ../shared.books\n",
+      "books/shared.books": "tax vat 20%\n",
+      "books/2026/q1.books": "2026-01-01 income 1 EUR\n",
+    ])
+    #expect(messages == [])
+    #expect(
+      paths == [
+        "books/main.books", "books/clients/a.books", "books/shared.books", "books/clients/b.books",
+        "books/2026/q1.books",
+      ])
+  }
+
+  @Test func cyclesMissingFilesDirectoriesAndEmptyGlobs() {
+    let (paths, messages) = load([
+      "books/main.books":
+        "include a.books\ninclude missing.books\ninclude dir\ninclude \"none/*.books\"\ninclude a.books\n",
+      "books/a.books": "include b.books\n",
+      "books/b.books": "include main.books\n",
+      "books/dir/x.books": "",
+    ])
+    #expect(paths == ["books/main.books", "books/a.books", "books/b.books"])
+    #expect(
+      messages == [
+        "books/b.books:1 include cycle: books/main.books → books/a.books → books/b.books → books/main.books",
+        "books/main.books:2 cannot read `books/missing.books`: no such file",
+        "books/main.books:3 cannot read `books/dir`: is a directory, not a file",
+        "books/main.books:4 `none/*.books` matches no file",
+        "books/main.books:5 `books/a.books` is already loaded; not loading it again",
+      ])
+  }
+
+  @Test func aGlobDoesNotIncludeItsOwnFile() {
+    let (paths, messages) = load([
+      "books/main.books": "include \"*.books\"\n", "books/other.books": "client a\n",
+    ])
+    #expect(messages == [])
+    #expect(paths == ["books/main.books", "books/other.books"])
+  }
+
+  @Test func aMissingMainFile() {
+    let (paths, messages) = load([:], "nope.books")
+    #expect(paths == [])
+    #expect(messages == ["cannot read `nope.books`: no such file"])
+  }
+
+  @Test func realFileSystemReportsDirectories() {
+    let result = Loader.load(["/"], fileSystem: LocalFileSystem())
+    #expect(result.diagnostics.map(\.message) == ["cannot read `/`: is a directory, not a file"])
+  }
+}

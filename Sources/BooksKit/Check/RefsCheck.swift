@@ -5,12 +5,17 @@ enum RefsCheck {
   static func run(_ context: CheckContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let books = context.books
+    var suggester = Suggester(books: books)
     func expect(_ ref: Ref?, _ kinds: [DefinitionKind]) {
       guard let ref else { return }
-      resolve(ref, kinds, books, &out)
+      resolve(ref, kinds, &suggester, &out)
     }
     func expect(_ refs: [Ref], _ kinds: [DefinitionKind]) {
-      for ref in refs { resolve(ref, kinds, books, &out) }
+      for ref in refs { resolve(ref, kinds, &suggester, &out) }
+    }
+    func document(_ ref: Ref?, _ kind: DocumentKind) {
+      guard let ref else { return }
+      Self.document(ref, kind, &suggester, &out)
     }
     for client in books.clients { expect(client.staff, [.staff]) }
     for contact in books.contacts { expect(contact.client, [.client]) }
@@ -20,20 +25,20 @@ enum RefsCheck {
     for income in books.incomes {
       expect(income.client, [.client])
       expect(income.project, [.project])
-      for allocation in income.invoices { document(allocation.invoice, .invoice, books, &out) }
+      for allocation in income.invoices { document(allocation.invoice, .invoice) }
     }
     for expense in books.expenses {
       expect(expense.billable, [.client, .project])
       expect(expense.staff, [.staff])
       expect(expense.approvedBy, [.staff])
       expect(expense.taxes, [.tax])
-      if let invoice = expense.invoice { document(invoice, .invoice, books, &out) }
+      document(expense.invoice, .invoice)
     }
     for entry in books.timeEntries {
       expect(entry.target, [.project, .service])
       expect(entry.staff, [.staff])
       expect(entry.approvedBy, [.staff])
-      if let invoice = entry.invoice { document(invoice, .invoice, books, &out) }
+      document(entry.invoice, .invoice)
     }
     for invoice in books.invoices {
       expect(invoice.client, [.client])
@@ -41,8 +46,8 @@ enum RefsCheck {
       expect(invoice.approvedBy, [.staff])
       expect(invoice.taxes, [.tax])
       for item in invoice.items { expect(item.taxes ?? [], [.tax]) }
-      if let po = invoice.purchaseOrder { document(po, .purchaseOrder, books, &out) }
-      if let estimate = invoice.estimate { document(estimate, .estimate, books, &out) }
+      document(invoice.purchaseOrder, .purchaseOrder)
+      document(invoice.estimate, .estimate)
     }
     for estimate in books.estimates {
       expect(estimate.client, [.client])
@@ -53,12 +58,12 @@ enum RefsCheck {
     }
     for order in books.purchaseOrders {
       expect(order.client, [.client])
-      if let estimate = order.estimate { document(estimate, .estimate, books, &out) }
+      document(order.estimate, .estimate)
     }
     for credit in books.creditNotes {
       expect(credit.taxes, [.tax])
       for item in credit.items { expect(item.taxes ?? [], [.tax]) }
-      if let invoice = credit.invoice { document(invoice, .invoice, books, &out) }
+      document(credit.invoice, .invoice)
     }
     for meeting in books.meetings {
       expect(meeting.with, [.client, .contact, .staff])
@@ -72,15 +77,45 @@ enum RefsCheck {
     return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
   }
 
+  /// "Did you mean" for failing references, with candidate lists built once per kind set
+  /// and a bound on the total work, so a file full of broken references cannot hang.
+  struct Suggester {
+    let books: Books
+    private var candidates: [[DefinitionKind]: [String]] = [:]
+    private var documents: [DocumentKind: [String]] = [:]
+    /// Candidate comparisons left; past it, problems are still reported, without a guess.
+    private var budget = 2_000_000
+
+    init(books: Books) { self.books = books }
+
+    mutating func closest(to id: String, kinds: [DefinitionKind]) -> String? {
+      let list =
+        candidates[kinds]
+        ?? books.definitions.filter { kinds.contains($0.value.kind) }.map(\.key).sorted()
+      candidates[kinds] = list
+      return spend(list.count) ? Suggestion.closest(to: id, in: list) : nil
+    }
+
+    mutating func closest(to number: String, kind: DocumentKind) -> String? {
+      let list = documents[kind] ?? (books.documents[kind] ?? [:]).keys.sorted()
+      documents[kind] = list
+      return spend(list.count) ? Suggestion.closest(to: number, in: list) : nil
+    }
+
+    private mutating func spend(_ count: Int) -> Bool {
+      guard budget >= count else { return false }
+      budget -= count
+      return true
+    }
+  }
+
   static func resolve(
-    _ ref: Ref, _ kinds: [DefinitionKind], _ books: Books, _ out: inout [Diagnostic]
+    _ ref: Ref, _ kinds: [DefinitionKind], _ suggester: inout Suggester, _ out: inout [Diagnostic]
   ) {
+    let books = suggester.books
     let definition = books.definition(ref.id)
     if let definition, kinds.contains(definition.kind) { return }
-    // Only a failing reference pays for the suggestion search.
-    let candidates = books.definitions.filter { kinds.contains($0.value.kind) }.map(\.key)
-      .sorted()
-    let suggestion = Suggestion.closest(to: ref.id, in: candidates)
+    let suggestion = suggester.closest(to: ref.id, kinds: kinds)
     if let definition {
       out.append(
         .error(
@@ -103,14 +138,13 @@ enum RefsCheck {
   }
 
   static func document(
-    _ ref: Ref, _ kind: DocumentKind, _ books: Books, _ out: inout [Diagnostic]
+    _ ref: Ref, _ kind: DocumentKind, _ suggester: inout Suggester, _ out: inout [Diagnostic]
   ) {
-    guard books.documents[kind]?[ref.id] == nil else { return }
-    let numbers = (books.documents[kind] ?? [:]).keys.sorted()
+    guard suggester.books.documents[kind]?[ref.id] == nil else { return }
     out.append(
       .error(
         name, "unknown \(kind.noun) `\(ref.id)`", at: ref.range,
-        fix: Suggestion.closest(to: ref.id, in: numbers).map { "did you mean `\($0)`?" }
+        fix: suggester.closest(to: ref.id, kind: kind).map { "did you mean `\($0)`?" }
           ?? "check the number; no \(kind.noun) has it"))
   }
 }

@@ -59,25 +59,29 @@ public struct VocabularyEntry: Sendable {
 
 /// Every vocabulary of the books: built-in words plus the declared ones.
 public struct Vocabulary: Sendable {
+  /// Declarations in file order, per kind.
   public private(set) var declared: [VocabularyKind: [VocabularyEntry]] = [:]
-  private var lookup: [VocabularyKind: Set<String>] = [:]
+  private var lookup: [VocabularyKind: [String: Int]] = [:]
 
   public init() {}
 
   mutating func declare(_ kind: VocabularyKind, _ entry: VocabularyEntry) {
+    lookup[kind, default: [:]][entry.word] = declared[kind, default: []].count
     declared[kind, default: []].append(entry)
-    lookup[kind, default: []].insert(entry.word)
   }
 
   /// The first declaration of `word`, if it was declared.
   public func declaration(_ kind: VocabularyKind, _ word: String) -> VocabularyEntry? {
-    declared[kind]?.first { $0.word == word }
+    guard let index = lookup[kind]?[word], let entries = declared[kind],
+      entries.indices.contains(index)
+    else { return nil }
+    return entries[index]
   }
 
   /// True when `word` may be used for `kind`.
   public func allows(_ kind: VocabularyKind, _ word: String) -> Bool {
     if kind.isOpenUntilDeclared, declared[kind]?.isEmpty ?? true { return true }
-    return kind.builtIns.contains(word) || lookup[kind]?.contains(word) == true
+    return kind.builtIns.contains(word) || lookup[kind]?[word] != nil
   }
 
   /// Every allowed word, built-ins first, in declaration order.

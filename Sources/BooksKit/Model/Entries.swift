@@ -22,6 +22,12 @@ public struct Income: Sendable {
   public var tags: [String] = []
   public var range: SourceRange
 
+  /// The income class: as written, else `client` when the income names a client or an
+  /// invoice, else `other`.
+  public var classID: String {
+    incomeClass?.id ?? (client != nil || !invoices.isEmpty ? "client" : "other")
+  }
+
   /// True once the money is in: the payment mode is known.
   public var isReceived: Bool { via != nil }
 }

@@ -8,12 +8,15 @@ enum VocabCheck {
     func check(_ word: Word?, _ kind: VocabularyKind) {
       guard let word, !books.vocabulary.allows(kind, word.id) else { return }
       let allowed = books.vocabulary.words(kind)
+      // Guessing among thousands of declared words is neither fast nor helpful.
+      let guess = allowed.count <= 500 ? Suggestion.closest(to: word.id, in: allowed) : nil
       out.append(
         .error(
           name, "`\(word.id)` is not a declared \(kind.noun)", at: word.range,
-          fix: Suggestion.closest(to: word.id, in: allowed).map { "did you mean `\($0)`?" }
+          fix: guess.map { "did you mean `\($0)`?" }
             ?? "declare it once: `\(kind.rawValue) \(word.id) \"Label\"`"
-            + (allowed.isEmpty ? "" : " (known: \(allowed.joined(separator: ", ")))")))
+            + (allowed.isEmpty || allowed.count > 12
+              ? "" : " (known: \(allowed.joined(separator: ", ")))")))
     }
     for client in books.clients { check(client.stage, .stage) }
     for contact in books.contacts { check(contact.category, .contactCategory) }

@@ -43,9 +43,9 @@ extension DiagnosticRenderer {
     for note in diagnostic.notes {
       let noteLocation = ResolvedLocation(note.range, in: files)
       if case .unknown = noteLocation {
-        floatingNotes.append(note.message)
+        floatingNotes.append(printable(note.message))
       } else {
-        locatedNotes.append((note.message, noteLocation, Excerpt(noteLocation)))
+        locatedNotes.append((printable(note.message), noteLocation, Excerpt(noteLocation)))
       }
     }
 
@@ -56,13 +56,13 @@ extension DiagnosticRenderer {
     var lines = [
       "\(location.label ?? "books"): "
         + style.severity(severity, "\(severity.rawValue)[\(diagnostic.code)]")
-        + ": \(style.bold(diagnostic.message))"
+        + ": \(style.bold(printable(diagnostic.message)))"
     ]
     if let excerpt {
       lines += excerpt.rendered(width: width, style: style)
     }
     if let fix = diagnostic.fix {
-      lines += attachment(label: "fix", text: fix, width: width, style: style)
+      lines += attachment(label: "fix", text: printable(fix), width: width, style: style)
     }
     for message in floatingNotes {
       lines += attachment(
@@ -160,18 +160,41 @@ private struct Excerpt {
     return width
   }
 
+  /// The line as shown: tabs as four spaces, and control characters (which could drive the
+  /// terminal) as their visible Unicode "control pictures", one column each.
   static func expandingTabs(_ text: String) -> String {
-    guard text.contains("\t") else { return text }
-    var expanded = ""
-    for character in text {
-      if character == "\t" {
-        expanded += "    "
+    guard text.unicodeScalars.contains(where: { $0 == "\t" || isControl($0) }) else { return text }
+    var expanded = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar == "\t" {
+        expanded.append(contentsOf: "    ".unicodeScalars)
       } else {
-        expanded.append(character)
+        expanded.append(visible(scalar))
       }
     }
-    return expanded
+    return String(expanded)
   }
+}
+
+func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+}
+
+/// A control character's visible stand-in: U+2400... for C0, U+2421 for DEL, U+FFFD for C1.
+func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+  guard isControl(scalar) else { return scalar }
+  if scalar.value < 0x20 { return Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}" }
+  return scalar.value == 0x7F ? "\u{2421}" : "\u{FFFD}"
+}
+
+/// Text from a file made safe to print on a terminal: control characters made visible.
+func printable(_ text: String) -> String {
+  guard text.unicodeScalars.contains(where: isControl) else { return text }
+  var view = String.UnicodeScalarView()
+  for scalar in text.unicodeScalars {
+    view.append(scalar == "\n" ? scalar : visible(scalar))
+  }
+  return String(view)
 }
 
 /// ANSI styling for the human format; a no-op when colour is off.

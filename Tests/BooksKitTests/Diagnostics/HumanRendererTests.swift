@@ -250,3 +250,21 @@ import Testing
     #expect(render([], [Self.acme]) == "")
   }
 }
+
+@Suite struct HumanRendererControlCharacterTests {
+  @Test func controlCharactersAreShownNotSent() {
+    let file = SourceFile(path: "x.books", text: "client \u{1B}[31mred\u{7F} x\n")
+    let diagnostic = Diagnostic.error(
+      "syntax", "bad `\u{1B}[31m`", at: SourceRange(file: 0, start: 7, end: 8))
+    let output = DiagnosticRenderer.human([diagnostic], files: [file], color: false)
+    #expect(
+      output == """
+        x.books:1:8: error[syntax]: bad `␛[31m`
+          |
+        1 | client ␛[31mred␡ x
+          |        ^
+
+
+        """)
+  }
+}

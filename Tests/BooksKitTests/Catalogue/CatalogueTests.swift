@@ -3,8 +3,14 @@ import Testing
 
 @testable import BooksKit
 
-/// The catalogue folder: `Tests/BooksKitTests/Catalogue`, next to this file.
-private let catalogueDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+/// The catalogue folder, `Tests/BooksKitTests/Catalogue`: this file's folder, or its
+/// `Catalogue` subfolder should this file move up a level (so that Package.swift can
+/// exclude the whole folder of data files).
+private let catalogueDirectory: URL = {
+  let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  return folder.lastPathComponent == "Catalogue"
+    ? folder : folder.appendingPathComponent("Catalogue", isDirectory: true)
+}()
 
 /// Files of the catalogue that are included by a reproducer but are no reproducer.
 private let helperFiles: Set<String> = ["includes-cycle.books"]

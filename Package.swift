@@ -14,7 +14,7 @@ let package = Package(
       name: "BooksKitTests",
       dependencies: ["BooksKit"],
       path: "Tests/BooksKitTests",
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots", "Catalogue"]
     ),
   ]
 )

@@ -10,6 +10,7 @@ struct Arguments {
   enum Problem: Error {
     case missingValue(String)
     case unknownOption(String)
+    case unexpectedValue(String)
   }
 
   /// Walks the arguments; `handle` returns true for options it took (with `value()` for
@@ -37,14 +38,19 @@ struct Arguments {
       }
       let all = remaining
       var consumed = false
+      var usedInline = false
       let taken = try handle(option) { () throws(Problem) -> String in
-        if let inline { return inline }
+        if let inline {
+          usedInline = true
+          return inline
+        }
         guard index < all.count else { throw .missingValue(option) }
         consumed = true
         return all[index]
       }
       if consumed { index += 1 }
       if !taken { throw .unknownOption(option) }
+      if inline != nil, !usedInline { throw .unexpectedValue(option) }
     }
   }
 }

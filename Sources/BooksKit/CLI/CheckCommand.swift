@@ -67,6 +67,7 @@ public enum CheckCommand {
       switch error {
       case .missingValue(let option): return .usage("\(option) needs a value", help: help)
       case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
+      case .unexpectedValue(let option): return .usage("\(option) takes no value", help: help)
       }
     }
     if wantsHelp { return CommandOutput(stdout: help) }

@@ -33,7 +33,8 @@ enum InvoicesCheck {
       if let stated = invoice.statedTotal, let total = state.total, stated.value != total {
         out.append(
           .error(
-            name, "stated total \(stated.value) differs from the computed total \(total)",
+            name,
+            "stated total \(stated.value.formatted()) differs from the computed total \(total.formatted())",
             at: stated.range, fix: "total \(total)"))
       }
     }
@@ -79,7 +80,14 @@ enum InvoicesCheck {
             "record the missing payment as income with `invoice \(invoice.number)`, or set `status sent`"
         ))
     }
-    if balance.isNegative {
+    if balance.isNegative, state.paid?.isZero ?? true {
+      out.append(
+        .error(
+          name,
+          "credit notes for invoice `\(invoice.number)` exceed its total \(total.formatted()) by \(balance.negated.formatted())",
+          at: invoice.range,
+          fix: "credit at most what was invoiced; refund a payment as a negative income"))
+    } else if balance.isNegative {
       let over = balance.negated
       let last = state.payments.last.flatMap {
         books.incomes.indices.contains($0.income) ? books.incomes[$0.income].range : nil
@@ -89,7 +97,7 @@ enum InvoicesCheck {
           name,
           "invoice `\(invoice.number)` is overpaid by \(over.formatted()) (total \(total.formatted()))",
           at: last ?? invoice.range,
-          notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
+          notes: last == nil ? [] : [DiagnosticNote("the invoice is here", at: invoice.range)],
           fix: "check the payment amounts; record a refund as a negative income"))
     }
     if invoice.status == .void, let paid = state.paid, !paid.isZero {

@@ -12,8 +12,15 @@ enum MeetingsCheck {
       let meetings = (byDay[day] ?? []).sorted {
         ($0.start?.minutes ?? 0) < ($1.start?.minutes ?? 0)
       }
-      for (earlier, later) in zip(meetings, meetings.dropFirst()) {
-        guard let end = earlier.end, let start = later.start, start < end else { continue }
+      // Compare each meeting with the earlier one that ends last, so a long meeting is
+      // reported against every meeting inside it.
+      var latest: Meeting?
+      for later in meetings {
+        defer {
+          if let end = later.end, end > (latest?.end ?? TimeOfDay.midnight) { latest = later }
+        }
+        guard let earlier = latest, let end = earlier.end, let start = later.start, start < end
+        else { continue }
         out.append(
           .warning(
             name, "“\(later.title)” starts at \(start), before “\(earlier.title)” ends at \(end)",

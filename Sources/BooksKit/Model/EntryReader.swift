@@ -147,14 +147,14 @@ struct EntryReader {
 
   /// A field's text value, required.
   func text(_ field: FieldNode, _ builder: ModelBuilder) -> String? {
-    guard let value = text(field.values, builder) else {
+    guard !field.values.isEmpty else {
       builder.report(
         .error(
           ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs a value",
           at: afterKey(field), fix: "\(tree.text(field.key)) \"...\""))
       return nil
     }
-    return value
+    return text(field.values, builder)
   }
 
   /// Exactly one token after the key.
@@ -402,4 +402,10 @@ func monthName(_ month: Int) -> String {
     "October", "November", "December",
   ]
   return names.indices.contains(month - 1) ? names[month - 1] : "month \(month)"
+}
+
+/// "a stage", "an invoice status".
+func withArticle(_ noun: String) -> String {
+  let vowel = noun.first.map { "aeiou".contains($0) } ?? false
+  return (vowel ? "an " : "a ") + noun
 }

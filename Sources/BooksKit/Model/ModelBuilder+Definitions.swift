@@ -227,7 +227,7 @@ extension ModelBuilder {
   func enumValue<E: RawRepresentable & CaseIterable>(
     _ type: E.Type, _ field: FieldNode, _ reader: EntryReader, noun: String
   ) -> E? where E.RawValue == String {
-    guard let token = reader.single(field, what: "a \(noun)", example: "…", self) else {
+    guard let token = reader.single(field, what: withArticle(noun), example: "…", self) else {
       return nil
     }
     let text = reader.tree.text(token)
@@ -235,7 +235,7 @@ extension ModelBuilder {
     let allowed = E.allCases.map(\.rawValue)
     report(
       .error(
-        "vocab", "`\(text)` is not a \(noun)", at: reader.tree.range(token),
+        "vocab", "`\(text)` is not \(withArticle(noun))", at: reader.tree.range(token),
         fix: Suggestion.closest(to: text, in: allowed).map { "did you mean `\($0)`?" }
           ?? "use one of: " + allowed.joined(separator: ", ")))
     return nil

@@ -147,7 +147,8 @@ public enum EntryKind: String, Sendable, CaseIterable {
       [
         FieldSpec("project", "the project"), FieldSpec("status", "draft, sent, paid or void"),
         FieldSpec("due", "due date"),
-        FieldSpec("terms", "`30 days` for payment terms, or a quoted text of terms"),
+        FieldSpec(
+          "terms", repeatable: true, "`30 days` for payment terms, or a quoted text of terms"),
         FieldSpec("send", "scheduled send date"), FieldSpec("currency", "currency"),
         FieldSpec("po", "the client's purchase order"),
         FieldSpec("estimate", "the estimate it invoices"),

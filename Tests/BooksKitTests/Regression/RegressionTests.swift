@@ -2,10 +2,9 @@ import Testing
 
 @testable import BooksKit
 
-/// Bugs found while writing the catalogue, end-to-end and robustness tests. Each test
-/// states the expected behaviour and is wrapped in `withKnownIssue`, so it passes while
-/// the bug is there and fails (asking to remove the wrapper) once it is fixed.
-@Suite struct KnownIssuesTests {
+/// Regression tests for bugs found while writing the catalogue, end-to-end and robustness
+/// tests.
+@Suite struct RegressionTests {
   private static let header = """
     business "North Studio"
       currency EUR
@@ -34,9 +33,7 @@ import Testing
         note "Paid" late
 
       """)
-    withKnownIssue("EntryReader.text(_:FieldNode) adds `needs a value` after a mix") {
-      #expect(found == ["values: text mixes quoted and bare words"])
-    }
+    #expect(found == ["values: text mixes quoted and bare words"])
   }
 
   /// `enumValue` builds "a \(noun)", which gives "a invoice status", "a estimate status".
@@ -51,13 +48,11 @@ import Testing
         status approved
 
       """)
-    withKnownIssue("the article is always `a`") {
-      #expect(
-        found == [
-          "vocab: `payed` is not an invoice status",
-          "vocab: `approved` is not an estimate status",
-        ])
-    }
+    #expect(
+      found == [
+        "vocab: `payed` is not an invoice status",
+        "vocab: `approved` is not an estimate status",
+      ])
   }
 
   /// `MeetingsCheck` compares each meeting only with the one that starts just before it,
@@ -70,13 +65,11 @@ import Testing
       2026-02-03 meeting 11:30-12:00 "Call with Globex"
 
       """)
-    withKnownIssue("only consecutive meetings are compared") {
-      #expect(
-        found == [
-          "meetings: “Call with Jane” starts at 10:30, before “Workshop at Acme” ends at 13:00",
-          "meetings: “Call with Globex” starts at 11:30, before “Workshop at Acme” ends at 13:00",
-        ])
-    }
+    #expect(
+      found == [
+        "meetings: “Call with Jane” starts at 10:30, before “Workshop at Acme” ends at 13:00",
+        "meetings: “Call with Globex” starts at 11:30, before “Workshop at Acme” ends at 13:00",
+      ])
   }
 
   /// An invoice credited for more than its total, with no payment at all, is reported as
@@ -91,9 +84,7 @@ import Testing
 
       """)
     #expect(diagnostics.map(\.code) == ["invoices"])
-    withKnownIssue("the balance check does not tell credits from payments") {
-      #expect(!diagnostics.contains { $0.message.contains("overpaid") })
-    }
+    #expect(!diagnostics.contains { $0.message.contains("overpaid") })
   }
 
   /// A flag given a value with `=` is accepted and the value ignored: `--strict=no` turns
@@ -115,10 +106,8 @@ import Testing
     for flag in ["--strict=no", "--list=no"] {
       let output = CheckCommand.run(
         [flag, "books.books"], environment: Environment(), fileSystem: fileSystem)
-      withKnownIssue("Arguments.parse drops the inline value of an option that took none") {
-        #expect(output.exitCode == 2, "\(flag)")
-        #expect(output.stdout == "", "\(flag)")
-      }
+      #expect(output.exitCode == 2, "\(flag)")
+      #expect(output.stdout == "", "\(flag)")
     }
   }
 }

@@ -38,6 +38,18 @@ enum InvoicesCheck {
             at: stated.range, fix: "total \(total)"))
       }
     }
+    for estimate in books.estimates {
+      guard
+        let currency = estimate.currency
+          ?? estimate.client.flatMap({ books.client($0.id)?.currency }) ?? books.defaultCurrency
+      else { continue }
+      if case .failure(let problem) = DocumentMath.totals(
+        items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,
+        inclusive: estimate.taxInclusive, currency: currency, taxes: { books.tax($0) })
+      {
+        out.append(.error(name, problem.message, at: problem.range, fix: problem.fix))
+      }
+    }
     return out
   }
 

@@ -90,7 +90,7 @@ public enum DocumentMath {
           percent.of(gross.amount), currency, at: item.range)
       case .amount(let money):
         try sameCurrency(money.currency, currency, at: item.range)
-        discount = money
+        discount = try round(money.amount, currency, at: item.range)
       case nil: break
       }
       if discount.amount > gross.amount.magnitude {
@@ -112,7 +112,7 @@ public enum DocumentMath {
         amount = try round(percent.of(subtotal.amount), currency, at: located.range)
       case .amount(let money):
         try sameCurrency(money.currency, currency, at: located.range)
-        amount = money
+        amount = try round(money.amount, currency, at: located.range)
       }
       documentDiscount = try checked(documentDiscount.adding(amount), at: located.range)
     }
@@ -207,8 +207,12 @@ public enum DocumentMath {
     case .count(let count):
       exact = count.multiplied(by: rate.amount)
     case .time(let span):
-      exact = DecimalNumber(span.minutes).multiplied(by: rate.amount)?
-        .divided(by: DecimalNumber(60), scale: workingScale)
+      // One rounding, straight to minor units: minutes × rate / 60.
+      guard
+        let rounded = DecimalNumber(span.minutes).multiplied(by: rate.amount)?
+          .divided(by: DecimalNumber(60), scale: currency.minorUnits)
+      else { throw overflow(item.range) }
+      return Money(rounded, currency)
     }
     guard let exact else { throw overflow(item.range) }
     return try round(exact, currency, at: item.range)

@@ -37,9 +37,9 @@ public struct InvoiceState: Sendable {
   public func standing(_ invoice: Invoice, asOf date: CalendarDate) -> InvoiceStanding {
     if invoice.status == .void { return .void }
     if invoice.status == .draft { return .draft }
-    guard let balance, let total else { return invoice.status == .paid ? .paid : .sent }
-    if !balance.amount.isNegative && balance.isZero && !total.isZero { return .paid }
-    if balance.isNegative { return .paid }
+    guard let balance, total != nil else { return invoice.status == .paid ? .paid : .sent }
+    // Nothing left to pay (paid, credited, or a zero invoice) is settled.
+    if balance.isZero || balance.isNegative { return .paid }
     if date > dueDate { return .overdue }
     if let paid, !paid.isZero { return .partiallyPaid }
     return invoice.status == .paid ? .paid : .sent
@@ -126,6 +126,16 @@ public struct InvoiceLedger: Sendable {
       let several = income.invoices.count > 1
       var gross = income.amount
       if let fee = income.fee, let withFee = try? gross.adding(fee) { gross = withFee }
+      let parts = income.invoices.compactMap(\.amount).filter { $0.currency == gross.currency }
+      if let sum = try? parts.reduce(Money.zero(gross.currency), { try $0.adding($1) }),
+        sum.amount > gross.amount, let first = income.invoices.first
+      {
+        diagnostics.append(
+          .error(
+            "invoices",
+            "the parts of this payment add up to \(sum.formatted()), more than its \(gross.formatted())",
+            at: first.invoice.range, fix: "check the amounts after each `invoice` number"))
+      }
       for allocation in income.invoices {
         guard let invoiceIndex = books.invoiceIndex(allocation.invoice.id),
           invoices.indices.contains(invoiceIndex)

@@ -66,6 +66,7 @@ public struct TimeEntry: Sendable {
   public var approvedBy: Ref?
   /// The invoice this time was billed on.
   public var invoice: Ref?
+  public var notes: [String] = []
   public var tags: [String] = []
   public var range: SourceRange
 }
@@ -185,6 +186,7 @@ public struct Meeting: Sendable {
   public var location: String?
   public var attachments: [String] = []
   public var priority: Priority?
+  public var notes: [String] = []
   public var tags: [String] = []
   public var range: SourceRange
 }

@@ -314,14 +314,14 @@ struct EntryReader {
     var number: DecimalNumber?
     var code: Currency?
     var used = 1
-    if let leading = Currency.parse(tree.bytes(first)), index + 1 < tokens.count {
+    if let leading = Currency.parseISO(tree.bytes(first)), index + 1 < tokens.count {
       code = leading
       number = decimal(tokens[index + 1], builder)
       used = 2
     } else {
       guard let value = decimal(first, builder) else { return nil }
       number = value
-      if index + 1 < tokens.count, let trailing = Currency.parse(tree.bytes(tokens[index + 1])) {
+      if index + 1 < tokens.count, let trailing = Currency.parseISO(tree.bytes(tokens[index + 1])) {
         code = trailing
         used = 2
       }
@@ -359,10 +359,10 @@ struct EntryReader {
     guard let token = single(field, what: "a currency code", example: "EUR", builder) else {
       return nil
     }
-    if let currency = Currency.parse(tree.bytes(token)) { return currency }
+    if let currency = Currency.parseISO(tree.bytes(token)) { return currency }
     builder.report(
       .error(
-        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not a currency code",
+        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not an ISO 4217 currency code",
         at: tree.range(token), fix: "use the three-letter ISO 4217 code, e.g. EUR, USD, GBP"))
     return nil
   }
@@ -372,12 +372,18 @@ struct EntryReader {
     -> Int?
   {
     var words = tokens.map { tree.text($0) }
-    if words.first == "net" { words.removeFirst() }
+    var net = false
+    if words.first == "net" {
+      words.removeFirst()
+      net = true
+    }
     var number: Int?
     if words.count == 2, words[1] == "days" || words[1] == "day" {
       number = Int(words[0])
     } else if words.count == 1, words[0].hasSuffix("d") {
       number = Int(words[0].dropLast())
+    } else if words.count == 1, net {
+      number = Int(words[0])
     }
     if let number, (0...3650).contains(number) { return number }
     builder.report(

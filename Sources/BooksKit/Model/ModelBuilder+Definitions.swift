@@ -287,6 +287,14 @@ extension ModelBuilder {
     }
     if service.project == nil {
       reader.missing("project", example: "acme-web", self)
+    } else if let slash = id.firstIndex(of: "/"), let project = service.project,
+      project.id != String(id[..<slash])
+    {
+      report(
+        .error(
+          Self.fieldsCode,
+          "service `\(id)` names project `\(id[..<slash])` in its id but `\(project.id)` in its `project` field",
+          at: project.range, fix: "remove the `project` line; the id already says it"))
     }
     define(id, .service, index: books.services.count, at: range)
     books.services.append(service)

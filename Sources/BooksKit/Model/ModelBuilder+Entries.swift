@@ -32,9 +32,14 @@ extension ModelBuilder {
   }
 
   func buildIncome(_ date: CalendarDate, _ reader: EntryReader) {
+    // A payment defaults to the currency of the invoice it pays, else of its client.
+    let paid = reader.entry.fields.first { reader.tree.text($0.key) == "invoice" }?.values.first
+      .flatMap { books.invoice(reader.tree.text($0)) }
+    let defaultCurrency =
+      paid.flatMap { $0.currency ?? currency(ofClient: $0.client?.id) }
+      ?? currency(ofClient: peekClient(reader))
     guard
-      let (amount, description) = amountHead(
-        reader, currency: currency(ofClient: peekClient(reader)))
+      let (amount, description) = amountHead(reader, currency: defaultCurrency)
     else { return }
     var income = Income(
       date: date, amount: amount, description: description, range: reader.headRange)
@@ -120,7 +125,10 @@ extension ModelBuilder {
         } else {
           report(
             .error(
-              "dates", "the time range ends before it starts", at: tree.range(spanToken),
+              "dates",
+              to == from
+                ? "the time range is empty" : "the time range ends before it starts",
+              at: tree.range(spanToken),
               fix:
                 "write the range in order, e.g. 09:00-12:30; split work past midnight in two entries"
             ))
@@ -146,7 +154,7 @@ extension ModelBuilder {
       case "billable": entry.billable = reader.yesNo(field, self) ?? true
       case "approved-by": entry.approvedBy = reader.ref(field, what: "a staff id", self)
       case "invoice": entry.invoice = reader.ref(field, what: "an invoice number", self)
-      case "note": _ = reader.text(field, self)
+      case "note": reader.text(field, self).map { entry.notes.append($0) }
       default: break
       }
     }
@@ -333,7 +341,8 @@ extension ModelBuilder {
     var rest = reader.entry.head.dropFirst(2)
     var start: TimeOfDay?
     var end: TimeOfDay?
-    if let token = rest.first, token.kind == .word {
+    // A time starts with a digit; anything else is the start of the title.
+    if let token = rest.first, token.kind == .word, tree.bytes(token).first.map(isDigit) == true {
       let bytes = tree.bytes(token)
       if let dash = bytes.firstIndex(of: UInt8(ascii: "-")) {
         start = TimeOfDay.parse(bytes[bytes.startIndex..<dash])
@@ -366,13 +375,26 @@ extension ModelBuilder {
     var meeting = Meeting(date: date, start: start, end: end, title: title, range: reader.headRange)
     reader.fields(self) { field, key in
       switch key {
-      case "end":
-        guard let token = reader.single(field, what: "a time", example: "11:00", self) else {
+      case "end", "duration":
+        guard meeting.end == nil, let start = meeting.start else {
+          report(
+            .error(
+              Self.fieldsCode,
+              meeting.start == nil
+                ? "`\(key)` needs a start time on the meeting's first line"
+                : "the meeting's end is already given",
+              at: reader.tree.range(field.key),
+              fix: meeting.start == nil
+                ? "write the start after the date: `meeting 10:00 \"...\"`"
+                : "give the end once: a range `10:00-11:00`, `end`, or `duration`"))
           return
         }
-        meeting.end = reader.timeOfDay(token, self)
-      case "duration":
-        if let span = reader.timeSpan(field, self), let start = meeting.start {
+        if key == "end" {
+          guard let token = reader.single(field, what: "a time", example: "11:00", self) else {
+            return
+          }
+          meeting.end = reader.timeOfDay(token, self)
+        } else if let span = reader.timeSpan(field, self) {
           meeting.end = TimeOfDay(minutes: min(1440, start.minutes + min(span.minutes, 1440)))
         }
       case "agenda": reader.text(field, self).map { meeting.agenda.append($0) }
@@ -382,7 +404,7 @@ extension ModelBuilder {
       case "location": meeting.location = reader.text(field, self)
       case "attach": reader.text(field, self).map { meeting.attachments.append($0) }
       case "priority": meeting.priority = enumValue(Priority.self, field, reader, noun: "priority")
-      case "note": _ = reader.text(field, self)
+      case "note": reader.text(field, self).map { meeting.notes.append($0) }
       default: break
       }
     }

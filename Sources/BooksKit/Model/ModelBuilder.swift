@@ -14,20 +14,45 @@ public final class ModelBuilder {
     books.files = files
   }
 
-  /// Builds the model; diagnostics come back in file order.
+  /// Builds the model. Entries are read in phases so that what an entry's defaults depend
+  /// on is known whatever the order of the files: settings first (business, vocabularies,
+  /// taxes), then clients, projects, the other definitions, documents, and the rest. Within
+  /// a phase, entries keep file order.
   public static func build(_ trees: [SyntaxTree]) -> (Books, [Diagnostic]) {
     let builder = ModelBuilder(files: trees.map(\.file))
-    for tree in trees {
-      for entry in tree.entries where !builder.isDated(entry, tree) {
-        builder.buildDefinition(entry, EntryReader(tree: tree, entry: entry))
-      }
-    }
-    for tree in trees {
-      for entry in tree.entries where builder.isDated(entry, tree) {
-        builder.buildDated(entry, EntryReader(tree: tree, entry: entry))
+    let phases = trees.map { tree in tree.entries.map { builder.phase(of: $0, in: tree) } }
+    for phase in 0...5 {
+      for (tree, treePhases) in zip(trees, phases) {
+        for (entry, entryPhase) in zip(tree.entries, treePhases) where entryPhase == phase {
+          let reader = EntryReader(tree: tree, entry: entry)
+          if phase >= 4 {
+            builder.buildDated(entry, reader)
+          } else {
+            builder.buildDefinition(entry, reader)
+          }
+        }
       }
     }
     return (builder.books, builder.diagnostics)
+  }
+
+  private func phase(of entry: EntryNode, in tree: SyntaxTree) -> Int {
+    guard let first = entry.head.first else { return 0 }
+    if isDated(entry, tree) {
+      guard entry.head.count > 1 else { return 5 }
+      let keyword = entry.head[1]
+      return tree.isWord(keyword, "invoice") || tree.isWord(keyword, "estimate")
+        || tree.isWord(keyword, "po") ? 4 : 5
+    }
+    if tree.isWord(first, "client") { return 1 }
+    if tree.isWord(first, "project") { return 2 }
+    if tree.isWord(first, "service") || tree.isWord(first, "contact")
+      || tree.isWord(first, "staff") || tree.isWord(first, "resource")
+      || tree.isWord(first, "goal")
+    {
+      return 3
+    }
+    return 0
   }
 
   private func isDated(_ entry: EntryNode, _ tree: SyntaxTree) -> Bool {
@@ -226,17 +251,18 @@ public final class ModelBuilder {
             at: reader.tree.range(token), fix: "tax \(id) \"Name\" 20%"))
       }
     }
-    guard let rate else {
+    if rate == nil {
       report(
         .error(
           Self.fieldsCode, "tax `\(id)` has no rate", at: reader.headRange,
           fix: "tax \(id) \"\(name)\" 20%"))
-      return
     }
     reader.fields(self) { field, key in
-      if key == "note" { _ = reader.text(field.values, self) }
+      if key == "note" { _ = reader.text(field, self) }
     }
     define(id, .tax, index: books.taxes.count, at: idRange)
-    books.taxes.append(Tax(id: id, name: name, rate: rate, range: idRange))
+    // A tax without a rate is still defined (at 0 %) so its uses are not reported again.
+    books.taxes.append(
+      Tax(id: id, name: name, rate: rate ?? Percentage(DecimalNumber.zero), range: idRange))
   }
 }

@@ -67,10 +67,10 @@ public struct Parser {
       return
     }
 
+    validateBytes(bytes, from: index, to: end)
     tokens.removeAll(keepingCapacity: true)
     tags.removeAll(keepingCapacity: true)
     var comment: Token?
-    var reportedBadByte = false
     while index < end {
       let byte = bytes[index]
       if Self.isBlank(byte) {
@@ -120,32 +120,6 @@ public struct Parser {
         continue
       }
       while index < end, !Self.isBlank(bytes[index]) {
-        let current = bytes[index]
-        if current < 0x20 || current == 0x7F {
-          if !reportedBadByte {
-            reportedBadByte = true
-            diagnostics.append(
-              .error(
-                Self.code,
-                "control character U+\(hex4(current)) in the text", at: range(index, index + 1),
-                fix: "delete it; it is invisible in most editors"))
-          }
-        } else if current >= 0x80 {
-          let length = Self.utf8SequenceLength(bytes, at: index, end: end)
-          if length == 0 {
-            if !reportedBadByte {
-              reportedBadByte = true
-              diagnostics.append(
-                .error(
-                  Self.code, "invalid UTF-8 byte 0x\(hex2(current))", at: range(index, index + 1),
-                  fix: "save the file as UTF-8"))
-            }
-            index += 1
-            continue
-          }
-          index += length
-          continue
-        }
         index += 1
       }
       let kind: TokenKind = byte == UInt8(ascii: "#") ? .tag : .word
@@ -165,6 +139,20 @@ public struct Parser {
     let contentEnd =
       tokens.last.map { max($0.end, tags.last?.end ?? 0) } ?? (tags.last?.end ?? index)
 
+    if tokens.isEmpty {
+      // A line of tags alone: under an entry they tag it; in column 1 they tag nothing.
+      if indented, !entries.isEmpty {
+        entries[entries.count - 1].tags += tags
+        entries[entries.count - 1].end = contentEnd
+      } else {
+        diagnostics.append(
+          .error(
+            Self.code, "tags alone on a line belong to no entry",
+            at: range(tags.first?.start ?? index, contentEnd),
+            fix: "put the tags on the first line of the entry they belong to"))
+      }
+      return
+    }
     if !indented {
       entries.append(
         EntryNode(
@@ -193,6 +181,36 @@ public struct Parser {
       comment: comment)
     entries[entries.count - 1].fields.append(field)
     entries[entries.count - 1].end = contentEnd
+  }
+
+  /// Reports the first control character or invalid UTF-8 sequence of a line, anywhere in
+  /// it (words, strings and comments alike); the rest of the line is still parsed.
+  private mutating func validateBytes(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) {
+    var index = start
+    while index < end {
+      let byte = bytes[index]
+      if byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0D {
+        index += 1
+      } else if byte >= 0x80 {
+        let length = Self.utf8SequenceLength(bytes, at: index, end: end)
+        guard length > 0 else {
+          diagnostics.append(
+            .error(
+              Self.code, "invalid UTF-8 byte 0x\(hex2(byte))", at: range(index, index + 1),
+              fix: "save the file as UTF-8"))
+          return
+        }
+        index += length
+      } else {
+        diagnostics.append(
+          .error(
+            Self.code, "control character U+\(hex4(byte)) in the text", at: range(index, index + 1),
+            fix: "delete it; it is invisible in most editors"))
+        return
+      }
+    }
   }
 
   private func range(_ start: Int, _ end: Int) -> SourceRange {

@@ -38,6 +38,7 @@ enum InvoicesCheck {
             at: stated.range, fix: "total \(total)"))
       }
     }
+    checkBilledWork(books, &out)
     for estimate in books.estimates {
       guard
         let currency = estimate.currency
@@ -51,6 +52,31 @@ enum InvoicesCheck {
       }
     }
     return out
+  }
+
+  /// Time and expenses billed on an invoice belong to that invoice's client.
+  private static func checkBilledWork(_ books: Books, _ out: inout [Diagnostic]) {
+    func check(_ ref: Ref?, owner: String?, what: String) {
+      guard let ref, let owner, let invoice = books.invoice(ref.id),
+        let client = invoice.client?.id, client != owner
+      else { return }
+      out.append(
+        .error(
+          name, "\(what) of client `\(owner)` is billed on invoice `\(ref.id)` to `\(client)`",
+          at: ref.range, notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
+          fix: "bill it on an invoice to `\(owner)`"))
+    }
+    for entry in books.timeEntries {
+      let owner = books.projectID(ofTimeTarget: entry.target.id).flatMap {
+        books.clientID(ofProject: $0)
+      }
+      check(entry.invoice, owner: owner, what: "time")
+    }
+    for expense in books.expenses {
+      guard let billable = expense.billable?.id else { continue }
+      let owner = books.client(billable) != nil ? billable : books.clientID(ofProject: billable)
+      check(expense.invoice, owner: owner, what: "an expense")
+    }
   }
 
   private static func checkClients(

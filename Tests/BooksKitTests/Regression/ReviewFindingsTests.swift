@@ -158,3 +158,27 @@ import Testing
     #expect(describe(validation) == ["main.books:4:19 dates: the time range is empty"])
   }
 }
+
+@Suite struct BilledWorkTests {
+  @Test func billedWorkBelongsToTheInvoicesClient() {
+    let validation = validate(
+      euroHeader + """
+        client other "Other"
+        project p "P"
+          client other
+        2026-01-31 invoice INV-1 acme
+          item "A" 100
+        2026-01-05 time p 1h
+          invoice INV-1
+        2026-01-06 expense 10 "Taxi"
+          billable other
+          invoice INV-1
+
+        """)
+    #expect(
+      describe(validation) == [
+        "main.books:13:11 invoices: time of client `other` is billed on invoice `INV-1` to `acme`",
+        "main.books:16:11 invoices: an expense of client `other` is billed on invoice `INV-1` to `acme`",
+      ])
+  }
+}

@@ -118,7 +118,13 @@ enum InvoicesCheck {
             "record the missing payment as income with `invoice \(invoice.number)`, or set `status sent`"
         ))
     }
-    if balance.isNegative, state.paid?.isZero ?? true {
+    if total.isNegative {
+      out.append(
+        .error(
+          name, "invoice `\(invoice.number)` has a negative total \(total.formatted())",
+          at: invoice.range,
+          fix: "correct an invoice with a credit note (`DATE credit NUMBER \(invoice.number)`)"))
+    } else if balance.isNegative, state.paid?.isZero ?? true {
       out.append(
         .error(
           name,

@@ -385,7 +385,11 @@ struct EntryReader {
     } else if words.count == 1, net {
       number = Int(words[0])
     }
-    if let number, (0...3650).contains(number) { return number }
+    let digitsOnly =
+      words.first.map { word in
+        word.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "d") }
+      } ?? false
+    if let number, digitsOnly, (0...3650).contains(number) { return number }
     builder.report(
       .error(
         ModelBuilder.valuesCode, "expected a number of days",

@@ -36,7 +36,7 @@ extension ModelBuilder {
     let paid = reader.entry.fields.first { reader.tree.text($0.key) == "invoice" }?.values.first
       .flatMap { books.invoice(reader.tree.text($0)) }
     let defaultCurrency =
-      paid.flatMap { $0.currency ?? currency(ofClient: $0.client?.id) }
+      paid.flatMap { $0.currency ?? $0.client.flatMap { books.client($0.id)?.currency } }
       ?? currency(ofClient: peekClient(reader))
     guard
       let (amount, description) = amountHead(reader, currency: defaultCurrency)

@@ -82,7 +82,17 @@ extension ModelBuilder {
         } else if arguments.count == 1, let only = arguments.first, tree.isWord(only, "none") {
           item.taxes = []
         } else {
-          item.taxes = (item.taxes ?? []) + arguments.compactMap { reader.ref($0, self) }
+          for token in arguments {
+            guard let ref = reader.ref(token, self) else { continue }
+            if item.taxes?.contains(where: { $0.id == ref.id }) == true {
+              report(
+                .error(
+                  Self.valuesCode, "tax `\(ref.id)` is named twice on this item",
+                  at: ref.range, fix: "name each tax once"))
+            } else {
+              item.taxes = (item.taxes ?? []) + [ref]
+            }
+          }
         }
       } else if let discount = discount(
         arguments, reader, currency: currency, at: tree.range(option))

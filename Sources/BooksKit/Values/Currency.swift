@@ -28,10 +28,13 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   /// is rounded: 0 for JPY and friends, 3 for BHD and friends, 2 for everything else.
   public var minorUnits: Int {
     switch code {
-    case "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG", "RWF":
+    case "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG", "RWF", "BIF", "DJF",
+      "GNF", "KMF", "VUV", "XPF", "UYI":
       return 0
     case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
       return 3
+    case "CLF", "UYW":
+      return 4
     default:
       return 2
     }

@@ -182,3 +182,40 @@ import Testing
       ])
   }
 }
+
+@Suite struct SecondReviewTests {
+  @Test(arguments: [("BIF", 0), ("VUV", 0), ("XPF", 0), ("CLF", 4), ("UYW", 4), ("KWD", 3)])
+  func minorUnits(_ code: String, _ units: Int) throws {
+    #expect(try #require(Currency(code: code)).minorUnits == units)
+  }
+
+  @Test func signedTermsAreNotDays() {
+    let validation = validate("business \"B\"\n  currency EUR\n  terms +30 days\n")
+    #expect(describe(validation) == ["main.books:3:9 values: expected a number of days"])
+  }
+
+  @Test func aTaxNamedTwiceOnAnItem() {
+    let validation = validate(
+      euroHeader + "2026-01-31 invoice INV-1 acme\n  item \"A\" 100 tax vat vat\n")
+    #expect(
+      describe(validation) == ["main.books:8:24 values: tax `vat` is named twice on this item"])
+  }
+
+  @Test func negativeTotals() {
+    let validation = validate(
+      euroHeader + "2026-01-31 invoice INV-1 acme\n  item \"Refund\" -100\n")
+    #expect(
+      describe(validation) == [
+        "main.books:7:1 invoices: invoice `INV-1` has a negative total -100.00 EUR"
+      ])
+  }
+
+  @Test func incomeTakesTheInvoiceClientsCurrency() {
+    let validation = validate(
+      euroHeader
+        + "client us \"US\"\n  currency USD\n2026-01-31 invoice INV-1 us\n  item \"A\" 100\n2026-02-01 income 100\n  invoice INV-1\n  via bank\n"
+    )
+    #expect(describe(validation) == [])
+    #expect(validation.books.incomes.first?.amount.description == "100.00 USD")
+  }
+}

@@ -120,9 +120,9 @@ enum RefsCheck {
       out.append(
         .error(
           name,
-          "`\(ref.id)` is a \(definition.kind.rawValue), but a \(describe(kinds)) is expected here",
+          "`\(clip(ref.id))` is a \(definition.kind.rawValue), but a \(describe(kinds)) is expected here",
           at: ref.range,
-          notes: [DiagnosticNote("`\(ref.id)` is defined here", at: definition.range)],
+          notes: [DiagnosticNote("`\(clip(ref.id))` is defined here", at: definition.range)],
           fix: suggestion.map { "did you mean `\($0)`?" } ?? "name a \(describe(kinds)) here"))
       return
     }
@@ -132,7 +132,7 @@ enum RefsCheck {
     }
     out.append(
       .error(
-        name, "unknown \(describe(kinds)) `\(ref.id)`", at: ref.range, notes: notes,
+        name, "unknown \(describe(kinds)) `\(clip(ref.id))`", at: ref.range, notes: notes,
         fix: suggestion.map { "did you mean `\($0)`?" }
           ?? "define it: `\(kinds.first?.rawValue ?? "client") \(ref.id) \"Name\"`"))
   }
@@ -143,7 +143,7 @@ enum RefsCheck {
     guard suggester.books.documents[kind]?[ref.id] == nil else { return }
     out.append(
       .error(
-        name, "unknown \(kind.noun) `\(ref.id)`", at: ref.range,
+        name, "unknown \(kind.noun) `\(clip(ref.id))`", at: ref.range,
         fix: suggester.closest(to: ref.id, kind: kind).map { "did you mean `\($0)`?" }
           ?? "check the number; no \(kind.noun) has it"))
   }

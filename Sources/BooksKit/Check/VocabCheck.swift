@@ -12,7 +12,7 @@ enum VocabCheck {
       let guess = allowed.count <= 500 ? Suggestion.closest(to: word.id, in: allowed) : nil
       out.append(
         .error(
-          name, "`\(word.id)` is not a declared \(kind.noun)", at: word.range,
+          name, "`\(clip(word.id))` is not a declared \(kind.noun)", at: word.range,
           fix: guess.map { "did you mean `\($0)`?" }
             ?? "declare it once: `\(kind.rawValue) \(word.id) \"Label\"`"
             + (allowed.isEmpty || allowed.count > 12

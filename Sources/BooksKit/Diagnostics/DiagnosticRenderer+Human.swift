@@ -130,9 +130,32 @@ private struct Excerpt {
     let caretStart = min(max(start, contentStart), lineRange.upperBound)
     let caretEnd = min(max(end, caretStart), lineRange.upperBound)
     self.line = line
+    // A very long line is quoted as a window around the caret, marked with `…`.
+    let window = Self.window
+    if lineRange.upperBound - contentStart > 2 * window {
+      let from = Self.boundary(file.bytes, max(contentStart, caretStart - window / 2), contentStart)
+      let to = Self.boundary(file.bytes, min(lineRange.upperBound, from + window), contentStart)
+      let lead = from > contentStart ? "…" : ""
+      let trail = to < lineRange.upperBound ? "…" : ""
+      let shownEnd = min(max(caretEnd, caretStart), to)
+      self.text = lead + Self.expandingTabs(file.text(from..<to)) + trail
+      self.caretIndent = lead.count + Self.displayWidth(file.text(from..<min(caretStart, to)))
+      self.caretCount = max(1, Self.displayWidth(file.text(min(caretStart, to)..<shownEnd)))
+      return
+    }
     self.text = Self.expandingTabs(text)
     self.caretIndent = Self.displayWidth(file.text(contentStart..<caretStart))
     self.caretCount = max(1, Self.displayWidth(file.text(caretStart..<caretEnd)))
+  }
+
+  /// Bytes of a long line quoted around the caret.
+  static let window = 120
+
+  /// `offset` moved back to the start of a UTF-8 sequence (not before `floor`).
+  static func boundary(_ bytes: [UInt8], _ offset: Int, _ floor: Int) -> Int {
+    var index = min(offset, bytes.count)
+    while index > floor, index < bytes.count, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+    return index
   }
 
   /// The blank gutter line, the quoted line and the caret line.

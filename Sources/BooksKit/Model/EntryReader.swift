@@ -57,7 +57,7 @@ struct EntryReader {
       builder.report(
         .error(
           ModelBuilder.valuesCode,
-          "`\(tree.raw(token))` is not a valid id", at: tree.range(token),
+          "`\(clip(tree.raw(token)))` is not a valid id", at: tree.range(token),
           fix: "ids use lowercase letters, digits, `-`, `_`, `.` and `/`"
             + (suggestion.isEmpty ? "" : ", e.g. `\(suggestion)`")))
     }
@@ -139,7 +139,7 @@ struct EntryReader {
         .error(
           ModelBuilder.valuesCode, "text mixes quoted and bare words", at: tree.range(string),
           fix: "quote the whole text: "
-            + StringLiteral.quote(tokens.map { tree.text($0) }.joined(separator: " "))))
+            + clip(StringLiteral.quote(tokens.map { tree.text($0) }.joined(separator: " ")))))
       return nil
     }
     return tokens.map { tree.text($0) }.joined(separator: " ")
@@ -179,7 +179,7 @@ struct EntryReader {
     guard let first = tokens.first, let last = tokens.last else { return }
     builder.report(
       .error(
-        ModelBuilder.valuesCode, "unexpected `\(tree.raw(first))`",
+        ModelBuilder.valuesCode, "unexpected `\(clip(tree.raw(first)))`",
         at: tree.range(start: first.start, end: last.end), fix: "delete it, or quote the text"))
   }
 
@@ -256,7 +256,7 @@ struct EntryReader {
     default:
       builder.report(
         .error(
-          ModelBuilder.valuesCode, "expected `yes` or `no`, found `\(tree.raw(token))`",
+          ModelBuilder.valuesCode, "expected `yes` or `no`, found `\(clip(tree.raw(token)))`",
           at: tree.range(token), fix: "\(tree.text(field.key)) yes"))
       return nil
     }
@@ -266,7 +266,8 @@ struct EntryReader {
     if let span = TimeSpan.parse(tree.bytes(token)) { return span }
     builder.report(
       .error(
-        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not a duration", at: tree.range(token),
+        ModelBuilder.valuesCode, "`\(clip(tree.raw(token)))` is not a duration",
+        at: tree.range(token),
         fix: "write durations like 1h30m, 1.5h or 90m"))
     return nil
   }
@@ -282,7 +283,7 @@ struct EntryReader {
     if let time = TimeOfDay.parse(tree.bytes(token)) { return time }
     builder.report(
       .error(
-        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not a time of day",
+        ModelBuilder.valuesCode, "`\(clip(tree.raw(token)))` is not a time of day",
         at: tree.range(token), fix: "write times as HH:MM, e.g. 09:30"))
     return nil
   }
@@ -362,7 +363,7 @@ struct EntryReader {
     if let currency = Currency.parseISO(tree.bytes(token)) { return currency }
     builder.report(
       .error(
-        ModelBuilder.valuesCode, "`\(tree.raw(token))` is not an ISO 4217 currency code",
+        ModelBuilder.valuesCode, "`\(clip(tree.raw(token)))` is not an ISO 4217 currency code",
         at: tree.range(token), fix: "use the three-letter ISO 4217 code, e.g. EUR, USD, GBP"))
     return nil
   }
@@ -418,4 +419,9 @@ func monthName(_ month: Int) -> String {
 func withArticle(_ noun: String) -> String {
   let vowel = noun.first.map { "aeiou".contains($0) } ?? false
   return (vowel ? "an " : "a ") + noun
+}
+
+/// Text from the file shortened for a message: at most 60 characters, then `…`.
+func clip(_ text: String) -> String {
+  text.count <= 60 ? text : String(text.prefix(59)) + "…"
 }

@@ -137,7 +137,7 @@ extension ModelBuilder {
       } else {
         report(
           .error(
-            Self.valuesCode, "`\(tree.raw(spanToken))` is not a time range",
+            Self.valuesCode, "`\(clip(tree.raw(spanToken)))` is not a time range",
             at: tree.range(spanToken), fix: "write a range as 09:00-12:30"))
         return
       }
@@ -350,7 +350,8 @@ extension ModelBuilder {
         if start == nil || end == nil {
           report(
             .error(
-              Self.valuesCode, "`\(tree.raw(token))` is not a time range", at: tree.range(token),
+              Self.valuesCode, "`\(clip(tree.raw(token)))` is not a time range",
+              at: tree.range(token),
               fix: "write a range as 10:00-11:00"))
           return
         }

@@ -84,7 +84,7 @@ public final class ModelBuilder {
       let suggestion = Suggestion.closest(to: keyword, in: candidates)
       report(
         .error(
-          Parser.code, "unknown entry `\(keyword)`", at: reader.tree.range(first),
+          Parser.code, "unknown entry `\(clip(keyword))`", at: reader.tree.range(first),
           fix: datedHint ?? suggestion.map { "did you mean `\($0)`?" }
             ?? "entries start with a keyword (client, project, ...) or a date"))
       return
@@ -123,7 +123,7 @@ public final class ModelBuilder {
       let candidates = EntryKind.allCases.filter(\.isDated).map(\.rawValue)
       report(
         .error(
-          Parser.code, "unknown dated entry `\(keyword)`", at: tree.range(keywordToken),
+          Parser.code, "unknown dated entry `\(clip(keyword))`", at: tree.range(keywordToken),
           fix: Suggestion.closest(to: keyword, in: candidates).map { "did you mean `\($0)`?" }
             ?? "dated entries are: " + candidates.joined(separator: ", ")))
       return
@@ -247,7 +247,7 @@ public final class ModelBuilder {
         report(
           .error(
             Self.valuesCode,
-            "expected the tax rate as a percentage, found `\(reader.tree.raw(token))`",
+            "expected the tax rate as a percentage, found `\(clip(reader.tree.raw(token)))`",
             at: reader.tree.range(token), fix: "tax \(id) \"Name\" 20%"))
       }
     }

@@ -268,3 +268,20 @@ import Testing
         """)
   }
 }
+
+@Suite struct HumanRendererLongLineTests {
+  @Test func longLinesAreQuotedAroundTheCaret() {
+    let text =
+      "client " + String(repeating: "a", count: 1000) + " Bad" + String(repeating: "b", count: 1000)
+    let file = SourceFile(path: "x.books", text: text + "\n")
+    let diagnostic = Diagnostic.error(
+      "values", "bad", at: SourceRange(file: 0, start: 1008, end: 1011))
+    let lines = DiagnosticRenderer.human([diagnostic], files: [file], color: false)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[0] == "x.books:1:1009: error[values]: bad")
+    #expect(
+      lines[2] == "1 | …" + String(repeating: "a", count: 59) + " Bad"
+        + String(repeating: "b", count: 57) + "…")
+    #expect(lines[3] == "  | " + String(repeating: " ", count: 61) + "^^^")
+  }
+}

@@ -49,8 +49,12 @@ public enum CheckCommand {
           } else {
             badValue = "unknown format `\(text)`; use text, json or github"
           }
-        case "--only": only += try value().split(separator: ",").map(String.init)
-        case "--skip": skip += try value().split(separator: ",").map(String.init)
+        case "--only":
+          only += try value().split(separator: ",", omittingEmptySubsequences: false).map(
+            String.init)
+        case "--skip":
+          skip += try value().split(separator: ",", omittingEmptySubsequences: false).map(
+            String.init)
         case "--strict": strict = true
         case "--color", "--colour":
           color = try value()
@@ -79,6 +83,9 @@ public enum CheckCommand {
       }
       return CommandOutput(stdout: lines.joined(separator: "\n") + "\n")
     }
+    if (only + skip).contains("") {
+      return .usage("--only and --skip take check names, e.g. --skip numbering", help: help)
+    }
     for name in only + skip where Checks.named(name) == nil {
       let hint =
         Suggestion.closest(to: name, in: Checks.names).map { " (did you mean `\($0)`?)" } ?? ""
@@ -105,7 +112,9 @@ public enum CheckCommand {
         return promoted
       }
     }
-    let summary = DiagnosticSummary(diagnostics: diagnostics, files: validation.files.count)
+    // Files named on the command line count even when they could not be read.
+    let fileCount = Set(validation.files.map(\.path) + files).count
+    let summary = DiagnosticSummary(diagnostics: diagnostics, files: fileCount)
     let failed = summary.errors > 0
     var output = CommandOutput(exitCode: failed ? 1 : 0)
     switch format {

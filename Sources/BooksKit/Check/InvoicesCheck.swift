@@ -6,6 +6,10 @@ enum InvoicesCheck {
     let books = context.books
     var out = context.ledger.diagnostics
     for (invoice, state) in zip(books.invoices, context.ledger.invoices) {
+      if invoice.hasUnreadItems {
+        checkClients(invoice, state, books, &out)
+        continue
+      }
       if let problem = state.problem {
         out.append(.error(name, problem.message, at: problem.range, fix: problem.fix))
         continue

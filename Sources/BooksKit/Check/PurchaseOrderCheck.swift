@@ -8,7 +8,7 @@ enum PurchaseOrderCheck {
     var invoiced: [String: Money] = [:]
     for (invoice, state) in zip(books.invoices, context.ledger.invoices) {
       guard let ref = invoice.purchaseOrder, let order = books.purchaseOrder(ref.id),
-        invoice.status != .void, invoice.status != .draft
+        invoice.status != .void, invoice.status != .draft, !invoice.hasUnreadItems
       else { continue }
       if let owner = order.client?.id, let client = invoice.client?.id, owner != client {
         out.append(

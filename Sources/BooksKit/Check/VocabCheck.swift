@@ -5,9 +5,11 @@ enum VocabCheck {
   static func run(_ context: CheckContext) -> [Diagnostic] {
     let books = context.books
     var out: [Diagnostic] = []
+    var allowedWords: [VocabularyKind: [String]] = [:]
     func check(_ word: Word?, _ kind: VocabularyKind) {
       guard let word, !books.vocabulary.allows(kind, word.id) else { return }
-      let allowed = books.vocabulary.words(kind)
+      let allowed = allowedWords[kind] ?? books.vocabulary.words(kind)
+      allowedWords[kind] = allowed
       // Guessing among thousands of declared words is neither fast nor helpful.
       let guess = allowed.count <= 500 ? Suggestion.closest(to: word.id, in: allowed) : nil
       out.append(
@@ -25,7 +27,12 @@ enum VocabCheck {
       check(resource.kind, .resourceKind)
       for topic in resource.topics { check(topic, .topic) }
     }
-    for goal in books.goals { check(goal.category, .goalCategory) }
+    for goal in books.goals {
+      check(goal.category, .goalCategory)
+      if let metric = goal.metric, let filter = metric.filter, let range = goal.metricRange {
+        check(Word(filter, at: range), metric.kind == .income ? .incomeClass : .expenseCategory)
+      }
+    }
     for income in books.incomes {
       check(income.incomeClass, .incomeClass)
       check(income.via, .paymentMode)

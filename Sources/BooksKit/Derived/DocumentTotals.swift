@@ -99,7 +99,10 @@ public enum DocumentMath {
           fix: "check the discount")
       }
       let net = try checked(gross.subtracting(discount), at: item.range)
-      let taxIDs = (item.taxes ?? defaultTaxes).map(\.id)
+      var taxIDs: [String] = []
+      for id in (item.taxes ?? defaultTaxes).map(\.id) where !taxIDs.contains(id) {
+        taxIDs.append(id)  // a tax named twice is reported by the builder and charged once
+      }
       lines.append(LineTotal(gross: gross, discount: discount, net: net, taxIDs: taxIDs))
       subtotal = try checked(subtotal.adding(net), at: item.range)
     }

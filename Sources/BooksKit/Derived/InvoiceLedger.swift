@@ -127,8 +127,9 @@ public struct InvoiceLedger: Sendable {
       var gross = income.amount
       if let fee = income.fee, let withFee = try? gross.adding(fee) { gross = withFee }
       let parts = income.invoices.compactMap(\.amount).filter { $0.currency == gross.currency }
-      if let sum = try? parts.reduce(Money.zero(gross.currency), { try $0.adding($1) }),
-        sum.amount > gross.amount, let first = income.invoices.first
+      if !parts.isEmpty,
+        let sum = try? parts.reduce(Money.zero(gross.currency), { try $0.adding($1) }),
+        sum.amount.magnitude > gross.amount.magnitude, let first = income.invoices.first
       {
         diagnostics.append(
           .error(

@@ -186,6 +186,8 @@ public struct Goal: Sendable {
   public var unit: String?
   public var progress: [GoalProgress] = []
   public var metric: GoalMetric?
+  /// Where the metric is written, for diagnostics about it.
+  public var metricRange: SourceRange?
   public var notes: [String] = []
   public var range: SourceRange
 }

@@ -128,6 +128,9 @@ public struct Invoice: Sendable {
   public var approvedBy: Ref?
   /// A total written in the file, checked against the computed one.
   public var statedTotal: Located<Money>?
+  /// True when an item could not be read: the totals are then partial, and the checks
+  /// that compare them (balance, status, stated total, limits) stay silent.
+  public var hasUnreadItems = false
   public var tags: [String] = []
   public var range: SourceRange
 }

@@ -221,23 +221,29 @@ struct EntryReader {
 
   func date(_ token: Token, _ builder: ModelBuilder) -> CalendarDate? {
     if let date = CalendarDate.parse(tree.bytes(token)) { return date }
-    builder.report(
-      .error(
-        ModelBuilder.valuesCode, dateProblem(tree.raw(token)), at: tree.range(token),
-        fix: "dates are written YYYY-MM-DD, e.g. 2026-01-31"))
+    let (message, fix) = dateProblem(tree.raw(token))
+    builder.report(.error(ModelBuilder.valuesCode, message, at: tree.range(token), fix: fix))
     return nil
   }
 
-  private func dateProblem(_ raw: String) -> String {
-    let parts = raw.split(separator: "-")
-    if parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
-      let day = Int(parts[2]), parts[0].count == 4, parts[1].count == 2, parts[2].count == 2
+  private func dateProblem(_ raw: String) -> (String, String) {
+    let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+    let format = "dates are written YYYY-MM-DD, e.g. 2026-01-31"
+    if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.utf8.allSatisfy(isDigit) }), let year = Int(parts[0]),
+      let month = Int(parts[1]), let day = Int(parts[2])
     {
-      if !(1...12).contains(month) { return "`\(raw)` is not a date: there is no month \(month)" }
-      if year == 0 { return "`\(raw)` is not a date: years start at 0001" }
-      return "`\(raw)` is not a date: \(monthName(month)) \(year) has no day \(day)"
+      if !(1...12).contains(month) {
+        return ("`\(raw)` is not a date: there is no month \(month)", "months run from 01 to 12")
+      }
+      if year == 0 { return ("`\(raw)` is not a date: years start at 0001", format) }
+      let days = CalendarDate.daysIn(month: month, year: year)
+      return (
+        "`\(raw)` is not a date: \(monthName(month)) \(year) has no day \(day)",
+        "\(monthName(month)) \(year) has \(days) days"
+      )
     }
-    return "`\(raw)` is not a date"
+    return ("`\(clip(raw))` is not a date", format)
   }
 
   func date(_ field: FieldNode, _ builder: ModelBuilder) -> CalendarDate? {
@@ -293,8 +299,20 @@ struct EntryReader {
     builder.report(
       .error(
         ModelBuilder.valuesCode, numberProblem(token), at: tree.range(token),
-        fix: "write numbers like 1250 or 1250.50, with no thousands separators"))
+        fix: numberFix(token)))
     return nil
+  }
+
+  private func numberFix(_ token: Token) -> String {
+    let raw = tree.raw(token)
+    let digits = String(raw.filter { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") })
+    if raw.contains(where: { "€$£¥₹₽₩₺₴₦₱".contains($0) }) {
+      return "write the currency as its code after the amount, e.g. `\(digits) EUR`"
+    }
+    if raw.contains(",") {
+      return "write numbers like 1250 or 1250.50, with no thousands separators"
+    }
+    return "write numbers like 1250 or 1250.50"
   }
 
   private func numberProblem(_ token: Token) -> String {
@@ -328,6 +346,16 @@ struct EntryReader {
       }
     }
     guard let number else { return nil }
+    if code == nil, index + 1 < tokens.count,
+      let upper = Currency.parseISO(ArraySlice(tree.raw(tokens[index + 1]).uppercased().utf8)),
+      tree.raw(tokens[index + 1]) != upper.code
+    {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "currency codes are written in capitals",
+          at: tree.range(tokens[index + 1]), fix: upper.code))
+      return nil
+    }
     guard let resolved = code ?? currency else {
       builder.report(
         .error(
@@ -393,7 +421,7 @@ struct EntryReader {
     if let number, digitsOnly, (0...3650).contains(number) { return number }
     builder.report(
       .error(
-        ModelBuilder.valuesCode, "expected a number of days",
+        ModelBuilder.valuesCode, "expected a number of days, from 0 to 3650",
         at: tokens.first.map { tree.range(start: $0.start, end: tokens.last?.end ?? $0.end) }
           ?? fallback, fix: "write e.g. `30 days`"))
     return nil

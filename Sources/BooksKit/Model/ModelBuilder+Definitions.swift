@@ -390,7 +390,9 @@ extension ModelBuilder {
           goal.progress.append(
             GoalProgress(date: date, value: value, range: reader.range(of: field)))
         }
-      case "metric": goal.metric = metric(field, reader)
+      case "metric":
+        goal.metric = metric(field, reader)
+        goal.metricRange = reader.range(of: field)
       case "note": reader.text(field, self).map { goal.notes.append($0) }
       default: break
       }
@@ -412,7 +414,9 @@ extension ModelBuilder {
     }
     var metric = GoalMetric(kind: kind)
     for (offset, word) in words.enumerated().dropFirst() {
-      if word.count == 4, let year = Int(word), (1...9999).contains(year) {
+      if word.count == 4, word.utf8.allSatisfy(isDigit), let year = Int(word),
+        (1...9999).contains(year)
+      {
         metric.year = year
       } else if metric.filter == nil, kind == .income || kind == .expenses {
         metric.filter = word

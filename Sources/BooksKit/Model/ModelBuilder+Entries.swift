@@ -1,4 +1,18 @@
 extension ModelBuilder {
+  /// Adds taxes to an entry's list; a tax named twice is reported and counted once.
+  func addTaxes(_ refs: [Ref], to taxes: inout [Ref]) {
+    for ref in refs {
+      if taxes.contains(where: { $0.id == ref.id }) {
+        report(
+          .error(
+            Self.valuesCode, "tax `\(clip(ref.id))` is named twice", at: ref.range,
+            fix: "name each tax once"))
+      } else {
+        taxes.append(ref)
+      }
+    }
+  }
+
   /// The currency of a client's amounts: its own, else the business's.
   func currency(ofClient id: String?) -> Currency? {
     id.flatMap { books.client($0)?.currency } ?? books.defaultCurrency
@@ -86,7 +100,7 @@ extension ModelBuilder {
       case "invoice": expense.invoice = reader.ref(field, what: "an invoice number", self)
       case "deductible": expense.deductible = reader.yesNo(field, self)
       case "receipt": expense.receipt = reader.text(field, self)
-      case "tax": expense.taxes += reader.refs(field, self)
+      case "tax": addTaxes(reader.refs(field, self), to: &expense.taxes)
       case "staff": expense.staff = reader.ref(field, what: "a staff id", self)
       case "approved-by": expense.approvedBy = reader.ref(field, what: "a staff id", self)
       case "note": reader.text(field, self).map { expense.notes.append($0) }
@@ -222,12 +236,17 @@ extension ModelBuilder {
       case "currency": break
       case "po": invoice.purchaseOrder = reader.ref(field, what: "a purchase order number", self)
       case "estimate": invoice.estimate = reader.ref(field, what: "an estimate number", self)
-      case "item": lineItem(field, reader, currency: currency).map { invoice.items.append($0) }
+      case "item":
+        if let item = lineItem(field, reader, currency: currency) {
+          invoice.items.append(item)
+        } else {
+          invoice.hasUnreadItems = true
+        }
       case "discount":
         discount(field.values[...], reader, currency: currency, at: reader.afterKey(field)).map {
           invoice.discounts.append(Located($0, at: reader.range(of: field)))
         }
-      case "tax": invoice.taxes += reader.refs(field, self)
+      case "tax": addTaxes(reader.refs(field, self), to: &invoice.taxes)
       case "tax-inclusive": invoice.taxInclusive = reader.yesNo(field, self) ?? false
       case "total":
         reader.money(field, currency: currency, self).map {
@@ -279,7 +298,7 @@ extension ModelBuilder {
         discount(field.values[...], reader, currency: currency, at: reader.afterKey(field)).map {
           estimate.discounts.append(Located($0, at: reader.range(of: field)))
         }
-      case "tax": estimate.taxes += reader.refs(field, self)
+      case "tax": addTaxes(reader.refs(field, self), to: &estimate.taxes)
       case "tax-inclusive": estimate.taxInclusive = reader.yesNo(field, self) ?? false
       case "approved-by": estimate.approvedBy = reader.ref(field, what: "a staff id", self)
       case "note": reader.text(field, self).map { estimate.notes.append($0) }
@@ -325,7 +344,7 @@ extension ModelBuilder {
     reader.fields(self) { field, key in
       switch key {
       case "item": lineItem(field, reader, currency: currency).map { credit.items.append($0) }
-      case "tax": credit.taxes += reader.refs(field, self)
+      case "tax": addTaxes(reader.refs(field, self), to: &credit.taxes)
       case "note": reader.text(field, self).map { credit.notes.append($0) }
       default: break
       }

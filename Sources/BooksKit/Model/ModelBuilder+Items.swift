@@ -82,17 +82,9 @@ extension ModelBuilder {
         } else if arguments.count == 1, let only = arguments.first, tree.isWord(only, "none") {
           item.taxes = []
         } else {
-          for token in arguments {
-            guard let ref = reader.ref(token, self) else { continue }
-            if item.taxes?.contains(where: { $0.id == ref.id }) == true {
-              report(
-                .error(
-                  Self.valuesCode, "tax `\(ref.id)` is named twice on this item",
-                  at: ref.range, fix: "name each tax once"))
-            } else {
-              item.taxes = (item.taxes ?? []) + [ref]
-            }
-          }
+          var taxes = item.taxes ?? []
+          addTaxes(arguments.compactMap { reader.ref($0, self) }, to: &taxes)
+          item.taxes = taxes
         }
       } else if let discount = discount(
         arguments, reader, currency: currency, at: tree.range(option))

@@ -82,10 +82,16 @@ public final class ModelBuilder {
         EntryKind(rawValue: keyword)?.isDated == true
         ? "`\(keyword)` entries start with a date: `2026-01-31 \(keyword) ...`" : nil
       let suggestion = Suggestion.closest(to: keyword, in: candidates)
+      // A field that lost its indentation is the likeliest cause.
+      let owners = EntryKind.allCases.filter { $0.fields.contains { $0.name == keyword } }
+      let fieldHint =
+        owners.isEmpty
+        ? nil
+        : "`\(keyword)` is a field of \(owners.map { "`\($0.rawValue)`" }.joined(separator: ", ")): indent it under its entry"
       report(
         .error(
           Parser.code, "unknown entry `\(clip(keyword))`", at: reader.tree.range(first),
-          fix: datedHint ?? suggestion.map { "did you mean `\($0)`?" }
+          fix: datedHint ?? fieldHint ?? suggestion.map { "did you mean `\($0)`?" }
             ?? "entries start with a keyword (client, project, ...) or a date"))
       return
     }
@@ -238,12 +244,22 @@ public final class ModelBuilder {
     guard let (id, idRange) = reader.id(self) else { return }
     var name = id
     var rate: Percentage?
+    var rateReported = false
     for token in head.dropFirst(2) {
       if token.kind == .string {
         name = reader.tree.text(token)
       } else if let value = Percentage.parse(reader.tree.bytes(token)) {
-        rate = value
+        if value.value > DecimalNumber(100) {
+          rateReported = true
+          report(
+            .error(
+              Self.valuesCode, "a tax rate of \(value) is above 100%",
+              at: reader.tree.range(token), fix: "write the rate as a percentage, e.g. 20%"))
+        } else {
+          rate = value
+        }
       } else {
+        rateReported = true
         report(
           .error(
             Self.valuesCode,
@@ -251,7 +267,7 @@ public final class ModelBuilder {
             at: reader.tree.range(token), fix: "tax \(id) \"Name\" 20%"))
       }
     }
-    if rate == nil {
+    if rate == nil, !rateReported {
       report(
         .error(
           Self.fieldsCode, "tax `\(id)` has no rate", at: reader.headRange,

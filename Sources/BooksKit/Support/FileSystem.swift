@@ -9,6 +9,9 @@ public enum FileProblem: Error, Equatable, Sendable {
   case notFound
   case isDirectory
   case permissionDenied
+  /// A device, FIFO or socket: reading it could block forever or never end.
+  case notRegular
+  case tooLarge(Int)
   case other(String)
 
   public var message: String {
@@ -16,6 +19,8 @@ public enum FileProblem: Error, Equatable, Sendable {
     case .notFound: "no such file"
     case .isDirectory: "is a directory, not a file"
     case .permissionDenied: "permission denied"
+    case .notRegular: "not a regular file"
+    case .tooLarge(let limit): "larger than \(limit / (1 << 20)) MiB"
     case .other(let text): text
     }
   }
@@ -32,10 +37,14 @@ public protocol FileSystem: Sendable {
 
 /// The real file system, through the C library.
 public struct LocalFileSystem: FileSystem {
+  /// The largest file read; books are text, so anything bigger is a mistake.
+  public static let maximumFileSize = 1 << 30
+
   public init() {}
 
   public func read(_ path: String) -> Result<[UInt8], FileProblem> {
-    let descriptor = open(path, O_RDONLY)
+    // O_NONBLOCK keeps a FIFO from blocking the open; it is refused just below.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else {
       switch errno {
       case ENOENT, ENOTDIR: return .failure(.notFound)
@@ -46,11 +55,19 @@ public struct LocalFileSystem: FileSystem {
     }
     defer { close(descriptor) }
     var info = stat()
-    if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      return .failure(.isDirectory)
+    guard fstat(descriptor, &info) == 0 else {
+      return .failure(.other(String(cString: strerror(errno))))
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .failure(.isDirectory)
+    case S_IFREG: break
+    default: return .failure(.notRegular)
+    }
+    let expected = Int(info.st_size)
+    guard expected <= Self.maximumFileSize else {
+      return .failure(.tooLarge(Self.maximumFileSize))
     }
     var bytes: [UInt8] = []
-    let expected = Int(info.st_size)
     if expected > 0 { bytes.reserveCapacity(expected) }
     var chunk = [UInt8](repeating: 0, count: max(65536, min(expected + 1, 1 << 24)))
     while true {
@@ -64,6 +81,7 @@ public struct LocalFileSystem: FileSystem {
       }
       if count == 0 { break }
       bytes.append(contentsOf: chunk[0..<count])
+      if bytes.count > Self.maximumFileSize { return .failure(.tooLarge(Self.maximumFileSize)) }
     }
     return .success(bytes)
   }

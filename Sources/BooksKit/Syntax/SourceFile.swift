@@ -9,18 +9,33 @@ public final class SourceFile: Sendable {
   public let bytes: [UInt8]
   /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// Per line: true when it holds a non-ASCII byte, so its columns must be counted.
+  private let lineHasNonASCII: [Bool]
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
     var starts = [0]
+    var nonASCII = [false]
     starts.reserveCapacity(bytes.count / 32 + 1)
+    nonASCII.reserveCapacity(bytes.count / 32 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      for index in buffer.indices where buffer[index] == 0x0A {
-        starts.append(index + 1)
+      var sawHigh = false
+      for index in buffer.indices {
+        let byte = buffer[index]
+        if byte == 0x0A {
+          nonASCII[nonASCII.count - 1] = sawHigh
+          sawHigh = false
+          starts.append(index + 1)
+          nonASCII.append(false)
+        } else if byte >= 0x80 {
+          sawHigh = true
+        }
       }
+      nonASCII[nonASCII.count - 1] = sawHigh
     }
     self.lineStarts = starts
+    self.lineHasNonASCII = nonASCII
   }
 
   public convenience init(path: String, text: String) {
@@ -57,6 +72,9 @@ public final class SourceFile: Sendable {
     let line = line(of: offset)
     let range = lineRange(line)
     let clamped = min(max(offset, range.lowerBound), range.upperBound)
+    if lineHasNonASCII.indices.contains(line - 1), !lineHasNonASCII[line - 1] {
+      return (line, clamped - range.lowerBound + 1)  // ASCII: one byte, one character
+    }
     var prefixStart = range.lowerBound
     if line == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       prefixStart = min(3, clamped)

@@ -350,7 +350,7 @@ private let escape = "\u{1B}["
       output
         == .init(
           stdout: "books: error[includes]: cannot read `nowhere.books`: no such file\n"
-            + "  = fix: check the path\n\n1 error in 0 files\n", stderr: "", exitCode: 1))
+            + "  = fix: check the path\n\n1 error in 1 file\n", stderr: "", exitCode: 1))
   }
 }
 

@@ -16,6 +16,7 @@ public enum BooksCLI {
 
     COMMANDS:
       check       parse the books, resolve every link, run every check
+      report      show a report: books report dashboard FILE (or just books dashboard FILE)
       help        show this help, or a command's: books help check
 
     Run `books COMMAND --help` for a command's options.
@@ -30,13 +31,19 @@ public enum BooksCLI {
     let rest = Array(arguments.dropFirst())
     switch command {
     case "check": return CheckCommand.run(rest, environment: environment)
+    case "report": return ReportCommand.run(rest, environment: environment)
     case "help", "-h", "--help":
       if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
+      if rest.first == "report" { return CommandOutput(stdout: ReportCommand.help) }
       return CommandOutput(stdout: help)
     case "--version", "version": return CommandOutput(stdout: "books \(version)\n")
     default:
+      if Reports.named(command) != nil {
+        return ReportCommand.run(arguments, environment: environment)
+      }
+      let commands = ["check", "report", "help"] + Reports.all.map(\.name)
       let hint =
-        Suggestion.closest(to: command, in: ["check", "help"]).map {
+        Suggestion.closest(to: command, in: commands).map {
           " (did you mean `\($0)`?)"
         } ?? ""
       return .usage("unknown command `\(command)`\(hint)", help: help)

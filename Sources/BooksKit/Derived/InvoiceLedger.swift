@@ -67,7 +67,9 @@ public struct InvoiceLedger: Sendable {
       ?? invoice.items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
   }
 
-  public init(_ books: Books) {
+  /// Derives every invoice's values; with `asOf`, payments and credit notes dated after that
+  /// day are left out, so balances are as they stood on it.
+  public init(_ books: Books, asOf: CalendarDate? = nil) {
     invoices = []
     invoices.reserveCapacity(books.invoices.count)
     for (index, invoice) in books.invoices.enumerated() {
@@ -92,8 +94,8 @@ public struct InvoiceLedger: Sendable {
       }
       invoices.append(state)
     }
-    applyPayments(books)
-    applyCredits(books)
+    applyPayments(books, asOf: asOf)
+    applyCredits(books, asOf: asOf)
     for index in invoices.indices {
       guard let currency = invoices[index].currency else { continue }
       let zero = Money.zero(currency)
@@ -121,8 +123,9 @@ public struct InvoiceLedger: Sendable {
     return total
   }
 
-  private mutating func applyPayments(_ books: Books) {
-    for (incomeIndex, income) in books.incomes.enumerated() where !income.invoices.isEmpty {
+  private mutating func applyPayments(_ books: Books, asOf: CalendarDate?) {
+    for (incomeIndex, income) in books.incomes.enumerated()
+    where !income.invoices.isEmpty && asOf.map({ income.date <= $0 }) ?? true {
       let several = income.invoices.count > 1
       var gross = income.amount
       if let fee = income.fee, let withFee = try? gross.adding(fee) { gross = withFee }
@@ -170,8 +173,8 @@ public struct InvoiceLedger: Sendable {
     }
   }
 
-  private mutating func applyCredits(_ books: Books) {
-    for credit in books.creditNotes {
+  private mutating func applyCredits(_ books: Books, asOf: CalendarDate?) {
+    for credit in books.creditNotes where asOf.map({ credit.date <= $0 }) ?? true {
       guard let ref = credit.invoice, let invoiceIndex = books.invoiceIndex(ref.id),
         invoices.indices.contains(invoiceIndex), let currency = invoices[invoiceIndex].currency
       else { continue }

@@ -1,0 +1,174 @@
+/// `books report NAME`: compute a report from the books and render it in a format.
+public enum ReportCommand {
+  public static var help: String {
+    let width = Reports.all.map(\.name.count).max() ?? 0
+    let list = Reports.all.map {
+      "  " + $0.name + String(repeating: " ", count: width - $0.name.count + 2) + $0.summary
+    }.joined(separator: "\n")
+    return """
+      USAGE: books report NAME [FILE...] [-f FILE]... [options]
+             books NAME [FILE...] [options]
+
+      REPORTS:
+      \(list)
+
+      OPTIONS:
+        --format FORMAT     text (default), md, html, json or csv
+        -o, --output FILE   write to FILE (atomically) instead of standard output
+        --period PERIOD     2026, 2026-Q1, 2026-03 or 2026-03-05
+        --from DATE         first day counted (inclusive)
+        --to DATE           last day counted (inclusive)
+        --client ID         only this client's entries
+        --project ID        only this project's entries
+        --as-of DATE        the books as they stood on DATE (default: today)
+        --currency CODE     only amounts in this currency
+        --color WHEN        auto (default), always, never
+        -h, --help          show this help
+
+      The books must pass `books check` without errors; otherwise the errors are shown
+      and no report is made. Exit status: 0 success, 1 errors in the books or the output
+      file could not be written, 2 usage error.
+
+      """
+  }
+
+  enum Format: String { case text, md, html, json, csv }
+
+  public static func run(
+    _ arguments: [String], environment: Environment,
+    fileSystem: any FileSystem = LocalFileSystem(), today: CalendarDate = ReportOptions.today()
+  ) -> CommandOutput {
+    var parser = Arguments(arguments)
+    var files: [String] = []
+    var format = Format.text
+    var output: String?
+    var period = DayRange()
+    var from: CalendarDate?
+    var to: CalendarDate?
+    var client: String?
+    var project: String?
+    var asOf: CalendarDate?
+    var currency: Currency?
+    var color = "auto"
+    var wantsHelp = false
+    var problem: String?
+    func date(_ text: String, _ option: String) -> CalendarDate? {
+      guard let date = CalendarDate(text) else {
+        problem = "\(option) takes a date YYYY-MM-DD, not `\(text)`"
+        return nil
+      }
+      return date
+    }
+    do throws(Arguments.Problem) {
+      try parser.parse { option, value throws(Arguments.Problem) in
+        switch option {
+        case "-f", "--file": files.append(try value())
+        case "--format":
+          let text = try value()
+          if let parsed = Format(rawValue: text) {
+            format = parsed
+          } else {
+            problem = "unknown format `\(text)`; use text, md, html, json or csv"
+          }
+        case "-o", "--output": output = try value()
+        case "--period", "-p":
+          let text = try value()
+          if let parsed = DayRange.period(text) {
+            period = parsed
+          } else {
+            problem = "--period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `\(text)`"
+          }
+        case "--from", "-b", "--begin": from = date(try value(), option)
+        case "--to", "-e", "--end": to = date(try value(), option)
+        case "--client": client = try value()
+        case "--project": project = try value()
+        case "--as-of": asOf = date(try value(), option)
+        case "--currency":
+          let text = try value()
+          currency = Currency.parseISO(ArraySlice(text.utf8))
+          if currency == nil { problem = "--currency takes an ISO 4217 code such as EUR" }
+        case "--color", "--colour":
+          color = try value()
+          if !["auto", "always", "never"].contains(color) {
+            problem = "--color takes auto, always or never"
+          }
+        case "-h", "--help": wantsHelp = true
+        default: return false
+        }
+        return true
+      }
+    } catch {
+      switch error {
+      case .missingValue(let option): return .usage("\(option) needs a value", help: help)
+      case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
+      case .unexpectedValue(let option): return .usage("\(option) takes no value", help: help)
+      }
+    }
+    if wantsHelp { return CommandOutput(stdout: help) }
+    if let problem { return .usage(problem, help: help) }
+    var positionals = parser.positionals
+    guard !positionals.isEmpty else { return .usage("name a report", help: help) }
+    let name = positionals.removeFirst()
+    guard let report = Reports.named(name) else {
+      let names = Reports.all.flatMap { [$0.name] + $0.aliases }
+      let hint = Suggestion.closest(to: name, in: names).map { " (did you mean `\($0)`?)" } ?? ""
+      return .usage("unknown report `\(name)`\(hint)", help: help)
+    }
+    if from != nil || to != nil {
+      period = DayRange(from: from ?? period.from, to: to ?? period.to)
+    }
+    files = positionals + files
+    if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
+      !fromEnvironment.isEmpty
+    {
+      files = [fromEnvironment]
+    }
+    guard !files.isEmpty else {
+      return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
+    }
+
+    let validation = Validation.run(files, fileSystem: fileSystem)
+    let errors = validation.diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      let summary = DiagnosticSummary(diagnostics: errors, files: validation.files.count)
+      return CommandOutput(
+        stderr: DiagnosticRenderer.human(errors, files: validation.files, color: false)
+          + summary.line + "; fix them (see `books check`) to see reports\n",
+        exitCode: 1)
+    }
+    let options = ReportOptions(
+      period: period, client: client, project: project, asOf: asOf ?? today, currency: currency)
+    if let client, validation.books.client(client) == nil {
+      return .usage("unknown client `\(client)`", help: help)
+    }
+    if let project, validation.books.project(project) == nil {
+      return .usage("unknown project `\(project)`", help: help)
+    }
+    let view = report.view(ReportContext(books: validation.books, options: options))
+    let useColor: Bool
+    switch color {
+    case "always": useColor = true
+    case "never": useColor = false
+    default:
+      useColor =
+        output == nil && environment.stdoutIsTerminal
+        && environment.variables["NO_COLOR"].map(\.isEmpty) ?? true
+        && environment.variables["TERM"] != "dumb"
+    }
+    let rendered: String
+    switch format {
+    case .text: rendered = TextRenderer.render(view, color: useColor)
+    case .md: rendered = MarkdownRenderer.render(view)
+    case .html: rendered = HTMLRenderer.render(view)
+    case .json: rendered = JSONReportRenderer.render(view)
+    case .csv: rendered = CSVRenderer.render(view)
+    }
+    guard let output else { return CommandOutput(stdout: rendered) }
+    switch AtomicFile.write(rendered, to: output) {
+    case .success: return CommandOutput()
+    case .failure(let failure):
+      return CommandOutput(
+        stderr: "books: cannot write `\(output)`: \(failure.message)\n", exitCode: 1)
+    }
+  }
+}

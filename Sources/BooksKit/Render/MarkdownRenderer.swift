@@ -1,0 +1,114 @@
+/// Reports as GitHub-flavoured Markdown: headings and pipe tables.
+public enum MarkdownRenderer {
+  public static func render(_ view: ReportView) -> String {
+    var out = ["# " + escape(view.title), "", "_" + escape(view.subtitle) + "_"]
+    for block in view.blocks {
+      out.append("")
+      out += lines(block)
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Escapes text for a table cell or a line: Markdown punctuation gets a backslash, a pipe
+  /// cannot end the cell, line breaks become spaces.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      if character.isNewline || character == "\t" {
+        out.append(" ")
+        continue
+      }
+      // Backslash-escaping ASCII punctuation is always allowed; these are the characters
+      // Markdown (and GFM tables) could act on in the middle of a line.
+      if "\\`*_[]<>|#!~&{}".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out
+  }
+
+  private static func cell(_ cell: Cell) -> String { escape(CellFormat.display(cell)) }
+
+  private static func lines(_ block: Block) -> [String] {
+    switch block {
+    case .metrics(_, let title, let metrics):
+      return (title.map { ["## " + escape($0), ""] } ?? [])
+        + table(
+          Table(
+            id: "", columns: [Column("metric", "Metric"), Column("value", "Value")],
+            rows: metrics.map { [.text($0.label), $0.value] }))
+    case .table(let table):
+      return (table.title.map { ["## " + escape($0), ""] } ?? []) + self.table(table)
+    case .board(let board):
+      var out = board.title.map { ["## " + escape($0)] } ?? []
+      for lane in board.lanes {
+        if !out.isEmpty { out.append("") }
+        let summary = lane.summary.map { "\($0.label): \(CellFormat.display($0.value))" }
+        out.append(
+          "### " + escape(lane.title)
+            + (summary.isEmpty ? "" : " (" + escape(summary.joined(separator: ", ")) + ")"))
+        out.append("")
+        if lane.cards.isEmpty {
+          out.append("_None._")
+          continue
+        }
+        var columns = [Column("title", "Title")]
+        for card in lane.cards {
+          for field in card.fields where !columns.contains(where: { $0.id == field.id }) {
+            columns.append(Column(field.id, field.label))
+          }
+        }
+        let rows = lane.cards.map { card in
+          [Cell.text(card.title)]
+            + columns.dropFirst().map { column in
+              card.fields.first { $0.id == column.id }?.value ?? .empty
+            }
+        }
+        out += table(Table(id: lane.id, columns: columns, rows: rows))
+      }
+      return out
+    case .calendar(let month):
+      return calendar(month)
+    case .note(let text):
+      return [escape(text)]
+    }
+  }
+
+  private static func table(_ table: Table) -> [String] {
+    guard !table.columns.isEmpty else { return [] }
+    let all = table.rows + (table.footer.map { [$0] } ?? [])
+    let numeric = table.columns.indices.map { index in
+      all.contains { $0.indices.contains(index) && $0[index].isNumeric }
+    }
+    var out = ["| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |"]
+    out.append("|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined())
+    for row in table.rows {
+      out.append("| " + row.map(cell).joined(separator: " | ") + " |")
+    }
+    if let footer = table.footer {
+      out.append(
+        "| " + footer.map { $0 == .empty ? "" : "**" + cell($0) + "**" }.joined(separator: " | ")
+          + " |")
+    }
+    if table.rows.isEmpty { out += ["", "_None._"] }
+    return out
+  }
+
+  private static func calendar(_ month: CalendarMonth) -> [String] {
+    guard let first = CalendarDate(year: month.year, month: month.month, day: 1) else { return [] }
+    var out = ["## \(monthName(month.month)) \(month.year)", ""]
+    out.append("| Mon | Tue | Wed | Thu | Fri | Sat | Sun |")
+    out.append("| --- | --- | --- | --- | --- | --- | --- |")
+    var cells = Array(repeating: "", count: first.weekday - 1)
+    for day in 1...CalendarDate.daysIn(month: month.month, year: month.year) {
+      let events = month.events.filter { $0.date.day == day }.map {
+        ($0.time.map { "\($0) " } ?? "") + escape($0.title)
+      }
+      cells.append(events.isEmpty ? "\(day)" : "**\(day)** " + events.joined(separator: "; "))
+    }
+    while cells.count % 7 != 0 { cells.append("") }
+    for start in stride(from: 0, to: cells.count, by: 7) {
+      out.append("| " + cells[start..<(start + 7)].joined(separator: " | ") + " |")
+    }
+    return out
+  }
+}

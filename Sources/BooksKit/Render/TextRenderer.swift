@@ -1,0 +1,153 @@
+/// Reports for the terminal: aligned columns, numbers on the right, boards as sections.
+public enum TextRenderer {
+  public static func render(_ view: ReportView, color: Bool = false) -> String {
+    let style = TextStyle(enabled: color)
+    var out = [style.bold(printable(view.title)), style.dim(printable(view.subtitle))]
+    for block in view.blocks {
+      out.append("")
+      out += lines(block, style)
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private static func lines(_ block: Block, _ style: TextStyle) -> [String] {
+    switch block {
+    case .metrics(_, let title, let metrics):
+      let width = metrics.map { $0.label.count }.max() ?? 0
+      let values = metrics.map { shown($0.value) }
+      let valueWidth = values.map(\.count).max() ?? 0
+      return (title.map { [style.bold(printable($0))] } ?? [])
+        + zip(metrics, values).map { metric, value in
+          "  " + pad(printable(metric.label), width) + "  " + padLeft(value, valueWidth)
+        }
+    case .table(let table):
+      return (table.title.map { [style.bold(printable($0))] } ?? []) + tableLines(table, style)
+    case .board(let board):
+      var out = board.title.map { [style.bold(printable($0))] } ?? []
+      for (index, lane) in board.lanes.enumerated() {
+        if index > 0 || board.title != nil { out.append("") }
+        let summary = lane.summary.map { "\($0.label.lowercased()) \(shown($0.value))" }
+        out.append(
+          style.bold(printable(lane.title))
+            + (summary.isEmpty ? "" : style.dim(" · " + summary.joined(separator: " · "))))
+        if lane.cards.isEmpty { out.append("  (none)") }
+        for card in lane.cards {
+          let fields = card.fields.filter { $0.value != .empty }.map {
+            "\($0.label.lowercased()) \(shown($0.value))"
+          }
+          out.append("  • " + printable(card.title))
+          out += wrap(fields, indent: 4, width: 80)
+        }
+      }
+      return out
+    case .calendar(let month):
+      return calendarLines(month, style)
+    case .note(let text):
+      return [text]
+    }
+  }
+
+  private static func tableLines(_ table: Table, _ style: TextStyle) -> [String] {
+    let all = table.rows + (table.footer.map { [$0] } ?? [])
+    var widths = table.columns.map { $0.title.count }
+    for row in all {
+      for (index, cell) in row.enumerated() where widths.indices.contains(index) {
+        widths[index] = max(widths[index], shown(cell).count)
+      }
+    }
+    let numeric = table.columns.indices.map { index in
+      all.contains { $0.indices.contains(index) && $0[index].isNumeric }
+    }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { index, text in
+        numeric.indices.contains(index) && numeric[index]
+          ? padLeft(text, widths[index]) : pad(text, widths[index])
+      }.joined(separator: "  ").trimmingTrailingSpaces()
+    }
+    var out = [style.bold(line(table.columns.map { printable($0.title) }))]
+    out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+    for row in table.rows { out.append(line(row.map(shown))) }
+    if let footer = table.footer {
+      out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+      out.append(style.bold(line(footer.map(shown))))
+    }
+    if table.rows.isEmpty { out.append("(none)") }
+    return out
+  }
+
+  private static func calendarLines(_ month: CalendarMonth, _ style: TextStyle) -> [String] {
+    guard let first = CalendarDate(year: month.year, month: month.month, day: 1) else { return [] }
+    var out = [style.bold("\(monthName(month.month)) \(month.year)"), "Mo  Tu  We  Th  Fr  Sa  Su"]
+    let days = CalendarDate.daysIn(month: month.month, year: month.year)
+    let busy = Set(month.events.map(\.date.day))
+    var cells = Array(repeating: "  ", count: first.weekday - 1)
+    for day in 1...days {
+      let number = day < 10 ? " \(day)" : "\(day)"
+      cells.append(busy.contains(day) ? number + "*" : number + " ")
+    }
+    var row: [String] = []
+    for cell in cells {
+      row.append(cell.count == 2 ? cell + " " : cell)
+      if row.count == 7 {
+        out.append(row.joined(separator: " ").trimmingTrailingSpaces())
+        row = []
+      }
+    }
+    if !row.isEmpty { out.append(row.joined(separator: " ").trimmingTrailingSpaces()) }
+    if !month.events.isEmpty {
+      out.append("")
+      for event in month.events {
+        out.append(
+          "  \(event.date)  \(event.time?.description ?? "     ")  \(printable(event.title))")
+      }
+    }
+    return out
+  }
+
+  /// A cell as shown on a terminal: control characters from the books made visible.
+  static func shown(_ cell: Cell) -> String {
+    printable(CellFormat.display(cell))
+  }
+
+  /// Joins items with ` · ` into lines no wider than `width` (an item is never split).
+  static func wrap(_ items: [String], indent: Int, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for item in items {
+      if current.isEmpty {
+        current = item
+      } else if indent + current.count + 3 + item.count <= width {
+        current += " · " + item
+      } else {
+        lines.append(String(repeating: " ", count: indent) + current)
+        current = item
+      }
+    }
+    if !current.isEmpty { lines.append(String(repeating: " ", count: indent) + current) }
+    return lines
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
+  }
+
+  static func padLeft(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+}
+
+/// ANSI styling for text reports; a no-op without colour.
+private struct TextStyle {
+  var enabled: Bool
+
+  func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  func dim(_ text: String) -> String { enabled ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var copy = self
+    while copy.last == " " { copy.removeLast() }
+    return copy
+  }
+}

@@ -1,0 +1,10 @@
+/// Every report, in the order `books report --list` shows them.
+public enum Reports {
+  public static let all: [Report] = [
+    InvoicesReport.report
+  ]
+
+  public static func named(_ name: String) -> Report? {
+    all.first { $0.name == name || $0.aliases.contains(name) }
+  }
+}

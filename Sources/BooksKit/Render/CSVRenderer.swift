@@ -1,12 +1,44 @@
 /// A report's main table as CSV (RFC 4180): a header row of column ids, CRLF line ends,
 /// fields quoted when needed, and cells that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) made inert with a leading `'`.
+///
+/// Amounts are plain numbers so a spreadsheet can add them; a column holding money is
+/// followed by a `COLUMN-currency` column with the ISO code.
 public enum CSVRenderer {
   public static func render(_ view: ReportView) -> String {
     let table = view.primaryTable
-    var lines = [table.columns.map { field($0.id) }.joined(separator: ",")]
-    for row in table.rows + (table.footer.map { [$0] } ?? []) {
-      lines.append(row.map { field(text($0)) }.joined(separator: ","))
+    let rows = table.rows + (table.footer.map { [$0] } ?? [])
+    let moneyColumns = Set(
+      table.columns.indices.filter { index in
+        rows.contains { row in
+          guard row.indices.contains(index), case .money = row[index] else { return false }
+          return true
+        }
+      })
+    var header: [String] = []
+    for (index, column) in table.columns.enumerated() {
+      header.append(field(column.id))
+      if moneyColumns.contains(index) { header.append(field(column.id + "-currency")) }
+    }
+    var lines = [header.joined(separator: ",")]
+    for row in rows {
+      var fields: [String] = []
+      for (index, cell) in row.enumerated() {
+        if case .money(let money) = cell {
+          // `description` pads to the currency's minor units: 5 EUR is written 5.00.
+          fields.append(money.description.split(separator: " ").first.map(String.init) ?? "")
+        } else {
+          fields.append(field(text(cell)))
+        }
+        if moneyColumns.contains(index) {
+          if case .money(let money) = cell {
+            fields.append(money.currency.code)
+          } else {
+            fields.append("")
+          }
+        }
+      }
+      lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\r\n") + "\r\n"
   }
@@ -15,7 +47,7 @@ public enum CSVRenderer {
   private static func text(_ cell: Cell) -> String {
     let plain = CellFormat.plain(cell)
     switch cell {
-    case .money, .number, .percent, .integer, .duration: return plain
+    case .number, .percent, .integer, .duration: return plain
     default: return neutralised(plain)
     }
   }

@@ -28,14 +28,14 @@ public enum TextRenderer {
         if index > 0 || board.title != nil { out.append("") }
         let summary = lane.summary.map { "\($0.label.lowercased()) \(shown($0.value))" }
         out.append(
-          style.bold(printable(lane.title))
+          style.bold(oneLine(lane.title))
             + (summary.isEmpty ? "" : style.dim(" · " + summary.joined(separator: " · "))))
         if lane.cards.isEmpty { out.append("  (none)") }
         for card in lane.cards {
           let fields = card.fields.filter { $0.value != .empty }.map {
             "\($0.label.lowercased()) \(shown($0.value))"
           }
-          out.append("  • " + printable(card.title))
+          out.append("  • " + oneLine(card.title))
           out += wrap(fields, indent: 4, width: 80)
         }
       }
@@ -98,7 +98,7 @@ public enum TextRenderer {
       out.append("")
       for event in month.events {
         out.append(
-          "  \(event.date)  \(event.time?.description ?? "     ")  \(printable(event.title))")
+          "  \(event.date)  \(event.time?.description ?? "     ")  \(oneLine(event.title))")
       }
     }
     return out
@@ -106,7 +106,13 @@ public enum TextRenderer {
 
   /// A cell as shown on a terminal: control characters from the books made visible.
   static func shown(_ cell: Cell) -> String {
-    printable(CellFormat.display(cell))
+    oneLine(CellFormat.display(cell))
+  }
+
+  /// User text on one line of a terminal: line breaks become spaces, control characters
+  /// visible pictures.
+  static func oneLine(_ text: String) -> String {
+    printable(String(text.map { $0.isNewline ? " " : $0 }))
   }
 
   /// Joins items with ` · ` into lines no wider than `width` (an item is never split).

@@ -1,7 +1,11 @@
 /// Every report, in the order `books report --list` shows them.
 public enum Reports {
   public static let all: [Report] = [
-    InvoicesReport.report
+    InvoicesReport.report,
+    GoalsReport.report,
+    ContactsReport.report,
+    ResourcesReport.report,
+    CalendarReport.report,
   ]
 
   public static func named(_ name: String) -> Report? {

@@ -94,13 +94,7 @@ public enum TextRenderer {
       }
     }
     if !row.isEmpty { out.append(row.joined(separator: " ").trimmingTrailingSpaces()) }
-    if !month.events.isEmpty {
-      out.append("")
-      for event in month.events {
-        out.append(
-          "  \(event.date)  \(event.time?.description ?? "     ")  \(oneLine(event.title))")
-      }
-    }
+    // Days marked `*` have meetings; reports list them in a table of their own.
     return out
   }
 

@@ -40,10 +40,12 @@ public struct ReportContext: Sendable {
   }
 
   /// A view with this context's subtitle and dates.
-  public func view(_ name: String, _ title: String, _ blocks: [Block]) -> ReportView {
+  public func view(_ name: String, _ title: String, _ blocks: [Block], primary: String? = nil)
+    -> ReportView
+  {
     ReportView(
       name: name, title: title, subtitle: subtitle, asOf: options.asOf, period: options.period,
-      blocks: blocks)
+      blocks: blocks, primary: primary)
   }
 }
 

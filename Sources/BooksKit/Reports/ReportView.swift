@@ -179,11 +179,14 @@ public struct ReportView: Sendable, Equatable {
   public var asOf: CalendarDate
   public var period: DayRange
   public var blocks: [Block]
+  /// The id of the table or board CSV exports, when it is not the first table.
+  public var primary: String?
 
   public init(
     name: String, title: String, subtitle: String, asOf: CalendarDate, period: DayRange,
-    blocks: [Block]
+    blocks: [Block], primary: String? = nil
   ) {
+    self.primary = primary
     self.name = name
     self.title = title
     self.subtitle = subtitle
@@ -195,6 +198,12 @@ public struct ReportView: Sendable, Equatable {
   /// The table a CSV export writes: the first table, else the first board flattened, else
   /// the first metrics as a two-column table.
   public var primaryTable: Table {
+    if let primary {
+      for block in blocks {
+        if case .table(let table) = block, table.id == primary { return table }
+        if case .board(let board) = block, board.id == primary { return board.flattened }
+      }
+    }
     for block in blocks {
       if case .table(let table) = block { return table }
     }

@@ -100,6 +100,6 @@ public struct ResourcesReport: Sendable {
             id: "open-todos", title: "Open to-dos",
             columns: [Column("resource", "Resource"), Column("todo", "To-do")],
             rows: open.map { [.id($0.resource), .text($0.text)] })),
-      ])
+      ], primary: "resources")
   }
 }

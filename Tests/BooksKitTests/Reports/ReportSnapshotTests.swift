@@ -18,7 +18,9 @@ import Testing
 
   static let cases: [Case] = ["freelancer", "studio"].flatMap { sample in
     Reports.all.flatMap { report in
-      ["txt", "md", "html", "json", "csv"].map { Case(sample: sample, report: report.name, format: $0) }
+      ["txt", "md", "html", "json", "csv"].map {
+        Case(sample: sample, report: report.name, format: $0)
+      }
     }
   }
 
@@ -38,10 +40,13 @@ import Testing
   @Test func reportsFailOnBooksWithErrors() {
     let output = ReportCommand.run(
       ["invoices", "bad.books", "--as-of", "2026-11-22"], environment: Environment(),
-      fileSystem: MemoryFileSystem(["bad.books": "client acme\n2026-01-01 invoice I-1 acmee\n  item \"x\" 1 EUR\n"]))
+      fileSystem: MemoryFileSystem([
+        "bad.books": "client acme\n2026-01-01 invoice I-1 acmee\n  item \"x\" 1 EUR\n"
+      ]))
     #expect(output.exitCode == 1)
     #expect(output.stdout == "")
-    #expect(output.stderr.hasSuffix("1 error in 1 file; fix them (see `books check`) to see reports\n"))
+    #expect(
+      output.stderr.hasSuffix("1 error in 1 file; fix them (see `books check`) to see reports\n"))
   }
 
   @Test func writesAtomicallyToTheNamedFile() throws {
@@ -54,14 +59,17 @@ import Testing
     let output = ReportCommand.run(
       ["invoices", "b.books", "--format", "csv", "-o", target, "--as-of", "2026-11-22"],
       environment: Environment(),
-      fileSystem: MemoryFileSystem(["b.books": "client acme\n2026-01-01 invoice I-1 acme\n  item \"x\" 1 EUR\n"]))
+      fileSystem: MemoryFileSystem([
+        "b.books": "client acme\n2026-01-01 invoice I-1 acme\n  item \"x\" 1 EUR\n"
+      ]))
     #expect(output == CommandOutput())
     let written = try String(contentsOfFile: target, encoding: .utf8)
     #expect(written.hasPrefix("lane,id,title,client,date,due,total,total-currency"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"])
 
     let failed = ReportCommand.run(
-      ["invoices", "b.books", "-o", directory.path + "/missing/out.txt"], environment: Environment(),
+      ["invoices", "b.books", "-o", directory.path + "/missing/out.txt"],
+      environment: Environment(),
       fileSystem: MemoryFileSystem(["b.books": ""]))
     #expect(failed.exitCode == 1)
     #expect(failed.stderr.hasPrefix("books: cannot write"))
@@ -71,9 +79,15 @@ import Testing
     let books = MemoryFileSystem(["b.books": ""])
     let cases: [([String], String)] = [
       (["invoice", "b.books"], "books: unknown report `invoice` (did you mean `invoices`?)"),
-      (["invoices", "b.books", "--period", "2026-13"], "books: --period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `2026-13`"),
+      (
+        ["invoices", "b.books", "--period", "2026-13"],
+        "books: --period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `2026-13`"
+      ),
       (["invoices", "b.books", "--client", "nobody"], "books: unknown client `nobody`"),
-      (["invoices", "b.books", "--format", "pdf"], "books: unknown format `pdf`; use text, md, html, json or csv"),
+      (
+        ["invoices", "b.books", "--format", "pdf"],
+        "books: unknown format `pdf`; use text, md, html, json or csv"
+      ),
     ]
     for (arguments, message) in cases {
       let output = ReportCommand.run(arguments, environment: Environment(), fileSystem: books)

@@ -154,7 +154,7 @@ public enum HTMLRenderer {
     @media (prefers-color-scheme:dark){:root{--fg:#e6e9ef;--muted:#a3acbb;--bg:#14171c;--card:#1d2229;--line:#323945;--accent:#8fb0ff;--neg:#ff8a80}}
     *{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
     header{padding:1.2rem 1.5rem .6rem;border-bottom:1px solid var(--line)}h1{margin:0;font-size:1.5rem}
-    .sub{margin:.2rem 0 0;color:var(--muted)}main{padding:1rem 1.5rem 2rem;max-width:72rem}
+    .sub{margin:.2rem 0 0;color:var(--muted)}main{padding:1rem 1.5rem 2rem;max-width:100rem}
     h2{font-size:1.15rem;margin:1.6rem 0 .6rem}h3{font-size:1rem;margin:0 0 .3rem}h4{font-size:.95rem;margin:0 0 .3rem}
     .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
     th,td{padding:.35rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
@@ -165,7 +165,7 @@ public enum HTMLRenderer {
     .metric dd{margin:0;font-size:1.1rem;font-weight:600;font-variant-numeric:tabular-nums}
     .board{display:flex;gap:.8rem;overflow-x:auto;align-items:flex-start}
     .lane{flex:1 1 14rem;min-width:14rem;background:var(--card);border-radius:.6rem;padding:.7rem}
-    .sum{margin:0 0 .5rem;color:var(--muted);font-size:.85rem}.sum span{margin-right:.6rem}
+    .sum{margin:0 0 .5rem;color:var(--muted);font-size:.85rem}.sum span{margin-right:.6rem;white-space:nowrap}
     .card{background:var(--bg);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .6rem;margin:.4rem 0}
     .card dl{margin:0;font-size:.85rem}.card dl div{display:flex;justify-content:space-between;gap:.5rem}
     .card dt{color:var(--muted)}.card dd{margin:0;text-align:right}

@@ -1,7 +1,13 @@
 /// Every report, in the order `books report --list` shows them.
 public enum Reports {
   public static let all: [Report] = [
-    InvoicesReport.report
+    ClientsReport.report,
+    ProjectsReport.report,
+    ServicesReport.report,
+    InvoicesReport.report,
+    AgingReport.report,
+    UnbilledReport.report,
+    StaffReport.report,
   ]
 
   public static func named(_ name: String) -> Report? {

@@ -100,7 +100,7 @@ public struct ProjectsReport: Sendable {
               id: row.id, title: row.name,
               fields: [
                 Metric("client", "Client", row.client.map { .id($0) } ?? .empty),
-                Metric("status", "Status", .text(title(row.status))),
+                Metric("status", "Status", .text(row.status.rawValue)),
                 Metric("value", "Value", row.value.map { .money($0) } ?? .empty),
                 Metric("start", "Start", row.start.map { .date($0) } ?? .empty),
                 Metric("end", "End", row.end.map { .date($0) } ?? .empty),

@@ -128,8 +128,9 @@ public struct AgingReport: Sendable {
     let columns =
       [Column("client", "Client")] + Bucket.allCases.map { Column($0.rawValue, $0.title) }
       + [Column("total", "Total")]
-    func cells(_ row: Row) -> [Cell] {
-      row.buckets.map { $0.isZero ? .empty : .money($0) } + [.money(row.total)]
+    // Rows leave empty buckets blank to read at a glance; the footer shows every total.
+    func cells(_ row: Row, zeros: Bool = false) -> [Cell] {
+      row.buckets.map { $0.isZero && !zeros ? .empty : .money($0) } + [.money(row.total)]
     }
     var blocks: [Block] = report.groups.map { group in
       .table(
@@ -137,7 +138,7 @@ public struct AgingReport: Sendable {
           id: "aging-\(group.currency.code)", title: "Receivables in \(group.currency.code)",
           columns: columns,
           rows: group.rows.map { [$0.client.map { .id($0) } ?? .empty] + cells($0) },
-          footer: [.text("Total")] + cells(group.totals)))
+          footer: [.text("Total")] + cells(group.totals, zeros: true)))
     }
     if report.items.isEmpty {
       blocks.append(.note("Nothing is owed as of \(context.options.asOf)."))

@@ -18,10 +18,16 @@ public struct ClientSummary: Sendable {
   public var outstanding: Money?
 
   /// Summaries of every client, in file order.
-  public static func all(_ books: Books, _ ledger: InvoiceLedger) -> [ClientSummary] {
+  ///
+  /// `counts` says which invoice dates count, so a report can leave out invoices issued
+  /// after its as-of day or outside its period; by default every invoice counts.
+  public static func all(
+    _ books: Books, _ ledger: InvoiceLedger, counting counts: (CalendarDate) -> Bool = { _ in true }
+  ) -> [ClientSummary] {
     var byClient: [String: [InvoiceState]] = [:]
     for (invoice, state) in zip(books.invoices, ledger.invoices) {
-      guard let client = invoice.client?.id, invoice.status != .draft, invoice.status != .void
+      guard let client = invoice.client?.id, invoice.status != .draft, invoice.status != .void,
+        counts(invoice.date)
       else { continue }
       byClient[client, default: []].append(state)
     }
@@ -66,9 +72,14 @@ public struct ProjectProgress: Sendable {
   public var completion: DecimalNumber?
 
   /// Progress of every project, in file order.
-  public static func all(_ books: Books, _ ledger: InvoiceLedger) -> [ProjectProgress] {
+  ///
+  /// `counts` says which dates of time entries and invoices count, so a report can measure
+  /// progress as it stood on its as-of day; by default everything counts.
+  public static func all(
+    _ books: Books, _ ledger: InvoiceLedger, counting counts: (CalendarDate) -> Bool = { _ in true }
+  ) -> [ProjectProgress] {
     var minutes: [String: Int] = [:]
-    for entry in books.timeEntries {
+    for entry in books.timeEntries where counts(entry.date) {
       guard let project = books.projectID(ofTimeTarget: entry.target.id) else { continue }
       let (sum, overflow) = minutes[project, default: 0].addingReportingOverflow(
         entry.duration.minutes)
@@ -76,7 +87,8 @@ public struct ProjectProgress: Sendable {
     }
     var invoicedStates: [String: [InvoiceState]] = [:]
     for (invoice, state) in zip(books.invoices, ledger.invoices) {
-      guard let project = invoice.project?.id, invoice.status != .draft, invoice.status != .void
+      guard let project = invoice.project?.id, invoice.status != .draft, invoice.status != .void,
+        counts(invoice.date)
       else { continue }
       invoicedStates[project, default: []].append(state)
     }

@@ -1,7 +1,13 @@
-/// Every report, in the order `books report --list` shows them.
+/// Every report, in the order `books report --help` lists them.
 public enum Reports {
   public static let all: [Report] = [
+    ClientsReport.report,
+    ProjectsReport.report,
+    ServicesReport.report,
     InvoicesReport.report,
+    AgingReport.report,
+    UnbilledReport.report,
+    StaffReport.report,
     GoalsReport.report,
     ContactsReport.report,
     ResourcesReport.report,

@@ -45,6 +45,13 @@ public struct InvoiceState: Sendable {
     return invoice.status == .paid ? .paid : .sent
   }
 
+  /// The amount before tax, `total - taxes` (with tax-inclusive prices the taxes are
+  /// inside the total); an invoice without items is its linked income.
+  public var netTotal: Money? {
+    guard let totals else { return total }
+    return try? totals.total.subtracting(totals.taxTotal)
+  }
+
   /// Days past the due date with a balance due, or 0.
   public func daysOverdue(_ invoice: Invoice, asOf date: CalendarDate) -> Int {
     guard standing(invoice, asOf: date) == .overdue else { return 0 }

@@ -8,7 +8,8 @@ public func percentage(_ part: DecimalNumber, of whole: DecimalNumber) -> Decima
 public struct ClientSummary: Sendable {
   public var clientID: String
   public var currency: Currency?
-  /// Σ totals of the client's invoices that are neither draft nor void, in its currency.
+  /// Σ net amounts (before tax) of the client's invoices that are neither draft nor void, in
+  /// its currency: contract values are agreed before tax, so they are compared before tax.
   public var invoiced: Money?
   /// `invoiced ÷ contract × 100`, one decimal.
   public var contractInvoicedPercent: DecimalNumber?
@@ -36,7 +37,7 @@ public struct ClientSummary: Sendable {
       var summary = ClientSummary(clientID: client.id, currency: currency)
       guard let currency else { return summary }
       let states = (byClient[client.id] ?? []).filter { $0.currency == currency }
-      summary.invoiced = sum(states.compactMap(\.total), currency)
+      summary.invoiced = sum(states.compactMap(\.netTotal), currency)
       summary.paid = sum(states.compactMap(\.paid), currency)
       summary.outstanding = sum(states.compactMap(\.balance).filter { !$0.isNegative }, currency)
       if let contract = client.contract, contract.currency == currency,
@@ -64,7 +65,8 @@ public struct ProjectProgress: Sendable {
   /// Σ time entries on the project and on its services.
   public var actual: TimeSpan
   public var estimate: TimeSpan?
-  /// Σ totals of non-draft, non-void invoices naming the project, in the value's currency.
+  /// Σ net amounts (before tax) of non-draft, non-void invoices naming the project, in the
+  /// value's currency.
   public var invoiced: Money?
   public var value: Money?
   public var basis: Basis
@@ -97,7 +99,8 @@ public struct ProjectProgress: Sendable {
       let currency = project.value?.currency ?? books.defaultCurrency
       let invoiced = currency.flatMap { currency in
         sum(
-          (invoicedStates[project.id] ?? []).filter { $0.currency == currency }.compactMap(\.total),
+          (invoicedStates[project.id] ?? []).filter { $0.currency == currency }.compactMap(
+            \.netTotal),
           currency)
       }
       var progress = ProjectProgress(

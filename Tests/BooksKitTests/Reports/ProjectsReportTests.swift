@@ -81,9 +81,9 @@ import Testing
     let invoicing = report.rows[1]
     #expect(invoicing.basis == .invoicing)
     #expect(invoicing.actual == TimeSpan(minutes: 120))
-    // 2000 + 500 × 1.2 = 2600 of 6000 = 43.33 % → 43.3; draft, void and later ones left out.
-    #expect(invoicing.invoiced?.description == "2600.00 EUR")
-    #expect(invoicing.completion?.description == "43.3")
+    // Before tax: 2000 + 500 = 2500 of 6000 = 41.67 % → 41.7; draft, void and later ones left out.
+    #expect(invoicing.invoiced?.description == "2500.00 EUR")  // before tax: 2000 + 500
+    #expect(invoicing.completion?.description == "41.7")
 
     let neither = report.rows[2]
     #expect(neither.basis == .none)
@@ -94,10 +94,10 @@ import Testing
 
   @Test func aLaterAsOfDayCountsLaterWork() throws {
     let report = Self.report(ReportOptions(asOf: try Self.day("2026-12-31")))
-    // 495 + 600 = 1095 min of 1200 = 91.25 % → 91.3; 2600 + 1000 = 3600 of 6000 = 60 %.
+    // 495 + 600 = 1095 min of 1200 = 91.25 % → 91.3; 2500 + 1000 = 3500 of 6000 = 58.3 %.
     #expect(report.rows[0].completion?.description == "91.3")
-    #expect(report.rows[1].invoiced?.description == "3600.00 EUR")
-    #expect(report.rows[1].completion?.description == "60.0")
+    #expect(report.rows[1].invoiced?.description == "3500.00 EUR")
+    #expect(report.rows[1].completion?.description == "58.3")
   }
 
   @Test func lanesByPriorityWithValues() throws {
@@ -115,7 +115,7 @@ import Testing
     // hours-p ended in March, neither-p starts in September.
     #expect(april.rows.map(\.id) == ["invoicing-p"])
     // The period does not cut progress short: it runs to the as-of day.
-    #expect(april.rows[0].completion?.description == "60.0")
+    #expect(april.rows[0].completion?.description == "58.3")
     let autumn = Self.report(
       ReportOptions(
         period: try #require(DayRange.period("2026-Q4")), asOf: try Self.day("2026-12-31")))

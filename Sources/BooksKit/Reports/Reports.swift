@@ -1,7 +1,8 @@
 /// Every report, in the order `books report --list` shows them.
 public enum Reports {
   public static let all: [Report] = [
-    InvoicesReport.report
+    DashboardReport.report,
+    InvoicesReport.report,
   ]
 
   public static func named(_ name: String) -> Report? {

@@ -2,7 +2,11 @@
 public enum Reports {
   public static let all: [Report] = [
     DashboardReport.report,
+    FinanceReport.report,
     InvoicesReport.report,
+    WorkflowReport.report,
+    TaxReport.report,
+    RegisterReport.report,
   ]
 
   public static func named(_ name: String) -> Report? {

@@ -101,6 +101,13 @@ public struct DashboardReport: Sendable {
     period =
       options.period == DayRange() ? DayRange.year(options.asOf.year) : options.period
     let period = self.period
+    let first = context.reportCurrency
+    for keyPath in [
+      \DashboardReport.income, \.expected, \.expenses, \.invoiced, \.paid, \.outstanding,
+      \.overdue, \.unbilledTimeValue, \.unbilledExpenses,
+    ] {
+      self[keyPath: keyPath] = MoneyTotals(startingWith: first)
+    }
     func counts(_ date: CalendarDate) -> Bool { period.contains(date) && date <= options.asOf }
 
     for income in books.incomes where counts(income.date) && context.shows(income.amount.currency) {

@@ -128,7 +128,7 @@ public struct FinanceReport: Sendable {
       classes, appearance: classOrder, vocabulary: books.vocabulary.words(.incomeClass))
     expensesByCategory = Self.ordered(
       categories, appearance: categoryOrder,
-      vocabulary: books.vocabulary.words(.expenseCategory) + ["none"])
+      vocabulary: books.vocabulary.words(.expenseCategory))
   }
 
   /// Vocabulary order first (so `client` leads and declared words follow in the order the

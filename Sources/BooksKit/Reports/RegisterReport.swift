@@ -51,6 +51,11 @@ public struct RegisterReport: Sendable {
       var file: Int
       var offset: Int
     }
+    let first = context.reportCurrency
+    received = MoneyTotals(startingWith: first)
+    expenses = MoneyTotals(startingWith: first)
+    expected = MoneyTotals(startingWith: first)
+    balance = MoneyTotals(startingWith: first)
     var pending: [Pending] = []
     for income in books.incomes
     where options.counts(income.date) && context.shows(income.amount.currency) {

@@ -109,6 +109,13 @@ public struct QuarterBucket: Hashable, Comparable, Sendable, CustomStringConvert
 }
 
 extension MoneyTotals {
+  /// Totals that list `currency` first, so the business currency leads "2,952.34 EUR +
+  /// 50.00 GBP" however the entries happen to be ordered.
+  public init(startingWith currency: Currency?) {
+    self.init()
+    if let currency { add(Money.zero(currency)) }
+  }
+
   /// `self - other` per currency, for net figures (income − expenses) that must not mix
   /// currencies; a currency only in `other` comes out negative.
   public func subtracting(_ other: MoneyTotals) -> MoneyTotals {

@@ -285,7 +285,10 @@ public struct DashboardReport: Sendable {
     }
   }
 
-  public static let report = Report("dashboard", aliases: ["dash"], "the one-screen overview") {
+  public static let report = Report(
+    "dashboard", aliases: ["dash"],
+    "the morning overview: money, receivables, unbilled work, pipeline"
+  ) {
     context in
     let report = DashboardReport(context)
     let currency = context.options.currency ?? context.books.defaultCurrency

@@ -209,7 +209,9 @@ public struct FinanceReport: Sendable {
         shareTable(
           "categories", "Expenses by category", "category", report.expensesByCategory,
           report.expenses)),
-      .note("Income counts money received (an income with `via`)."),
+      .note(
+        "Amounts in \(currency?.code ?? "one currency"); income counts money received "
+          + "(with `via`)."),
     ]
     if report.expectedCount > 0 {
       let entries = report.expectedCount == 1 ? "1 income" : "\(report.expectedCount) incomes"

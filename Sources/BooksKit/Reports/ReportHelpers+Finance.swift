@@ -218,19 +218,3 @@ public struct OtherCurrencies: Sendable, Equatable {
       + (codes.count == 1 ? "them" : "one currency at a time") + "."
   }
 }
-
-extension ReportContext {
-  /// The books as they stood on the as-of day, for derived values that take no as-of day
-  /// (`ProjectProgress` counts every time entry and invoice in the files): time entries
-  /// dated after it are dropped, and invoices dated after it are marked void, which those
-  /// summaries skip. Invoices keep their places so `ledger.invoices` still lines up.
-  public var booksAsOf: Books {
-    var books = self.books
-    let asOf = options.asOf
-    books.timeEntries.removeAll { $0.date > asOf }
-    for index in books.invoices.indices where books.invoices[index].date > asOf {
-      books.invoices[index].status = .void
-    }
-    return books
-  }
-}

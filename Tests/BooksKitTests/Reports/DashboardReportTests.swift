@@ -44,11 +44,11 @@ import Testing
     #expect(
       report.pipeline.map(\.title) == ["Lead", "Negotiation", "Client", "On hold", "No stage"])
 
-    // web: (3600 + 1000) ÷ 6000 by invoicing — INV-7 is after the as-of day;
+    // web: (3000 + 1000) ÷ 6000 by invoicing, before tax — INV-7 is after the as-of day;
     // app: (2h + 1h10m + 30m) ÷ 10h by hours — December's hour is after it.
     #expect(report.activeProjects.map(\.id) == ["web", "app"])
     #expect(
-      report.activeProjects.map(\.completion) == [DecimalNumber("76.7"), DecimalNumber("36.7")])
+      report.activeProjects.map(\.completion) == [DecimalNumber("66.7"), DecimalNumber("36.7")])
     #expect(report.activeProjects.map(\.basis) == [.invoicing, .hours])
 
     #expect(

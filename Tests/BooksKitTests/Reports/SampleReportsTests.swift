@@ -50,7 +50,9 @@ private let freelancerSample: String = {
     #expect(Reports.named("dash")?.name == "dashboard")
     #expect(
       Reports.all.map(\.name) == [
-        "dashboard", "finance", "invoices", "workflow", "tax", "register",
+        "dashboard", "finance", "clients", "projects", "services", "invoices", "aging",
+        "unbilled", "workflow", "tax", "goals", "contacts", "resources", "calendar", "staff",
+        "register",
       ])
   }
 }

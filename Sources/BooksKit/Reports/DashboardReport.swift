@@ -375,7 +375,8 @@ public struct DashboardReport: Sendable {
     blocks.append(.note("Income counts money received (with `via`); without `via` it is expected."))
     blocks.append(
       .note("Outstanding, overdue and unbilled are as of \(report.asOf), whatever the period."))
-    var view = periodContext.view("dashboard", "Dashboard", blocks)
+    var view = periodContext.view(
+      "dashboard", "Dashboard", blocks, primary: ReportView.allMetrics)
     if context.options.period == DayRange() {
       // Say which year "this period" fell back to, in the same words as the metric titles.
       view.subtitle = report.period.label + " · " + context.subtitle

@@ -179,8 +179,12 @@ public struct ReportView: Sendable, Equatable {
   public var asOf: CalendarDate
   public var period: DayRange
   public var blocks: [Block]
-  /// The id of the table or board CSV exports, when it is not the first table.
+  /// The id of the table or board CSV exports, when it is not the first table;
+  /// `ReportView.allMetrics` exports every metrics block as one table.
   public var primary: String?
+
+  /// The `primary` value that exports every metrics block as one table.
+  public static let allMetrics = "*metrics"
 
   public init(
     name: String, title: String, subtitle: String, asOf: CalendarDate, period: DayRange,
@@ -198,6 +202,19 @@ public struct ReportView: Sendable, Equatable {
   /// The table a CSV export writes: the first table, else the first board flattened, else
   /// the first metrics as a two-column table.
   public var primaryTable: Table {
+    if primary == Self.allMetrics {
+      var rows: [[Cell]] = []
+      for block in blocks {
+        guard case .metrics(let id, _, let metrics) = block else { continue }
+        rows += metrics.map { [.text(id), .text($0.id), .text($0.label), $0.value] }
+      }
+      return Table(
+        id: name,
+        columns: [
+          Column("block", "Block"), Column("metric", "Metric"), Column("label", "Label"),
+          Column("value", "Value"),
+        ], rows: rows)
+    }
     if let primary {
       for block in blocks {
         if case .table(let table) = block, table.id == primary { return table }

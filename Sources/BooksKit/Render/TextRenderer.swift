@@ -58,10 +58,23 @@ public enum TextRenderer {
     let numeric = table.columns.indices.map { index in
       all.contains { $0.indices.contains(index) && $0[index].isNumeric }
     }
+    // Fit 80 columns where possible: narrow the widest text column, then the next, down to
+    // 16 characters each; numbers, dates and ids are never cut.
+    while widths.reduce(2 * max(0, widths.count - 1), +) > maximumWidth {
+      let candidates = widths.indices.filter {
+        !numeric[$0] && widths[$0] > 16 && textColumn(all, $0)
+      }
+      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+      let excess = widths.reduce(2 * max(0, widths.count - 1), +) - maximumWidth
+      widths[widest] = max(16, widths[widest] - excess)
+    }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, text in
-        numeric.indices.contains(index) && numeric[index]
-          ? padLeft(text, widths[index]) : pad(text, widths[index])
+        guard widths.indices.contains(index) else { return text }
+        let fitted =
+          text.count > widths[index] ? String(text.prefix(widths[index] - 1)) + "…" : text
+        return numeric.indices.contains(index) && numeric[index]
+          ? padLeft(fitted, widths[index]) : pad(fitted, widths[index])
       }.joined(separator: "  ").trimmingTrailingSpaces()
     }
     var out = [style.bold(line(table.columns.map { printable($0.title) }))]
@@ -107,6 +120,16 @@ public enum TextRenderer {
   /// visible pictures.
   static func oneLine(_ text: String) -> String {
     printable(String(text.map { $0.isNewline ? " " : $0 }))
+  }
+
+  static let maximumWidth = 80
+
+  /// True when a column holds free text (which may be shortened), not ids or dates.
+  private static func textColumn(_ rows: [[Cell]], _ index: Int) -> Bool {
+    rows.contains { row in
+      guard row.indices.contains(index), case .text = row[index] else { return false }
+      return true
+    }
   }
 
   /// Joins items with ` · ` into lines no wider than `width` (an item is never split).

@@ -41,6 +41,7 @@ import Testing
           ])),
     ])
 
+  /// Free text is shortened with `…` so the table fits 80 columns.
   @Test func text() {
     #expect(
       TextRenderer.render(Self.view) == """
@@ -51,12 +52,12 @@ import Testing
           Count             3
 
         Rows
-        Name                                                                            Amount
-        ──────────────────────────────────────────────────────────────────────────  ──────────
-        <script>alert('x')</script> & "q" | =cmd|' /C calc'!A0 *b* _i_ [l](u) next  -20.00 EUR
-        acme                                                                          5.00 EUR
-        ──────────────────────────────────────────────────────────────────────────  ──────────
-        Total                                                                       -15.00 EUR
+        Name                                                                      Amount
+        ────────────────────────────────────────────────────────────────────  ──────────
+        <script>alert('x')</script> & "q" | =cmd|' /C calc'!A0 *b* _i_ [l](…  -20.00 EUR
+        acme                                                                    5.00 EUR
+        ────────────────────────────────────────────────────────────────────  ──────────
+        Total                                                                 -15.00 EUR
 
         Lead · count 1
           • =HYPERLINK()

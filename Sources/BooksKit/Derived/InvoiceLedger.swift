@@ -29,6 +29,8 @@ public struct InvoiceState: Sendable {
   public var paid: Money?
   /// Credit notes against the invoice.
   public var credited: Money?
+  /// The same credit notes before tax.
+  public var creditedNet: Money?
   /// `total - credited - paid`.
   public var balance: Money?
   public var dueDate: CalendarDate
@@ -42,7 +44,9 @@ public struct InvoiceState: Sendable {
     if balance.isZero || balance.isNegative { return .paid }
     if date > dueDate { return .overdue }
     if let paid, !paid.isZero { return .partiallyPaid }
-    return invoice.status == .paid ? .paid : .sent
+    // A balance is due on the day, whatever the status word says (it may have been
+    // written later, when the payment came).
+    return .sent
   }
 
   /// The amount before tax, `total - taxes` (with tax-inclusive prices the taxes are
@@ -50,6 +54,13 @@ public struct InvoiceState: Sendable {
   public var netTotal: Money? {
     guard let totals else { return total }
     return try? totals.total.subtracting(totals.taxTotal)
+  }
+
+  /// What the invoice finally bills before tax: `netTotal` less credit notes before tax.
+  public var netInvoiced: Money? {
+    guard let net = netTotal else { return nil }
+    guard let credits = creditedNet else { return net }
+    return try? net.subtracting(credits)
   }
 
   /// Days past the due date with a balance due, or 0.
@@ -194,6 +205,9 @@ public struct InvoiceLedger: Sendable {
       case .success(let totals):
         let previous = invoices[invoiceIndex].credited ?? Money.zero(currency)
         invoices[invoiceIndex].credited = (try? previous.adding(totals.total)) ?? previous
+        let net = (try? totals.total.subtracting(totals.taxTotal)) ?? totals.total
+        let previousNet = invoices[invoiceIndex].creditedNet ?? Money.zero(currency)
+        invoices[invoiceIndex].creditedNet = (try? previousNet.adding(net)) ?? previousNet
       case .failure(let problem):
         diagnostics.append(.error("invoices", problem.message, at: problem.range, fix: problem.fix))
       }

@@ -8,8 +8,9 @@ public func percentage(_ part: DecimalNumber, of whole: DecimalNumber) -> Decima
 public struct ClientSummary: Sendable {
   public var clientID: String
   public var currency: Currency?
-  /// Σ net amounts (before tax) of the client's invoices that are neither draft nor void, in
-  /// its currency: contract values are agreed before tax, so they are compared before tax.
+  /// Σ amounts before tax, less credit notes, of the client's invoices that are neither
+  /// draft nor void, in its currency: contract values are agreed before tax, so they are
+  /// compared before tax.
   public var invoiced: Money?
   /// `invoiced ÷ contract × 100`, one decimal.
   public var contractInvoicedPercent: DecimalNumber?
@@ -21,14 +22,17 @@ public struct ClientSummary: Sendable {
   /// Summaries of every client, in file order.
   ///
   /// `counts` says which invoice dates count, so a report can leave out invoices issued
-  /// after its as-of day or outside its period; by default every invoice counts.
+  /// after its as-of day or outside its period; `project` keeps one project's invoices.
+  /// By default every invoice counts.
   public static func all(
-    _ books: Books, _ ledger: InvoiceLedger, counting counts: (CalendarDate) -> Bool = { _ in true }
+    _ books: Books, _ ledger: InvoiceLedger,
+    counting counts: (CalendarDate) -> Bool = { _ in true },
+    project: String? = nil
   ) -> [ClientSummary] {
     var byClient: [String: [InvoiceState]] = [:]
     for (invoice, state) in zip(books.invoices, ledger.invoices) {
       guard let client = invoice.client?.id, invoice.status != .draft, invoice.status != .void,
-        counts(invoice.date)
+        counts(invoice.date), project.map({ $0 == invoice.project?.id }) ?? true
       else { continue }
       byClient[client, default: []].append(state)
     }
@@ -37,7 +41,7 @@ public struct ClientSummary: Sendable {
       var summary = ClientSummary(clientID: client.id, currency: currency)
       guard let currency else { return summary }
       let states = (byClient[client.id] ?? []).filter { $0.currency == currency }
-      summary.invoiced = sum(states.compactMap(\.netTotal), currency)
+      summary.invoiced = sum(states.compactMap(\.netInvoiced), currency)
       summary.paid = sum(states.compactMap(\.paid), currency)
       summary.outstanding = sum(states.compactMap(\.balance).filter { !$0.isNegative }, currency)
       if let contract = client.contract, contract.currency == currency,
@@ -65,8 +69,8 @@ public struct ProjectProgress: Sendable {
   /// Σ time entries on the project and on its services.
   public var actual: TimeSpan
   public var estimate: TimeSpan?
-  /// Σ net amounts (before tax) of non-draft, non-void invoices naming the project, in the
-  /// value's currency.
+  /// Σ amounts before tax, less credit notes, of non-draft, non-void invoices naming the
+  /// project, in the value's currency.
   public var invoiced: Money?
   public var value: Money?
   public var basis: Basis
@@ -100,7 +104,7 @@ public struct ProjectProgress: Sendable {
       let invoiced = currency.flatMap { currency in
         sum(
           (invoicedStates[project.id] ?? []).filter { $0.currency == currency }.compactMap(
-            \.netTotal),
+            \.netInvoiced),
           currency)
       }
       var progress = ProjectProgress(

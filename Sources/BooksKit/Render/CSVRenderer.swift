@@ -7,7 +7,7 @@
 public enum CSVRenderer {
   public static func render(_ view: ReportView) -> String {
     let table = view.primaryTable
-    let rows = table.rows + (table.footer.map { [$0] } ?? [])
+    let rows = table.rows + (table.rows.isEmpty ? [] : table.footer.map { [$0] } ?? [])
     let moneyColumns = Set(
       table.columns.indices.filter { index in
         rows.contains { row in
@@ -53,13 +53,20 @@ public enum CSVRenderer {
   }
 
   static func neutralised(_ text: String) -> String {
-    guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+    guard let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else {
       return text
     }
     return "'" + text
   }
 
-  static func field(_ text: String) -> String {
+  static func field(_ raw: String) -> String {
+    // NUL and other control characters (but line breaks and tabs) have no place in a cell.
+    let text = String(
+      String.UnicodeScalarView(
+        raw.unicodeScalars.map { scalar in
+          (isControl(scalar) && scalar != "\n" && scalar != "\r" && scalar != "\t")
+            || isNoncharacter(scalar) ? "\u{FFFD}" : scalar
+        }))
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return text
     }

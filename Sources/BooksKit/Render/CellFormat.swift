@@ -5,6 +5,7 @@ public enum CellFormat {
     switch cell {
     case .text(let text): text
     case .money(let money): money.formatted()
+    case .amounts(let amounts): amounts.map { $0.formatted() }.joined(separator: " + ")
     case .number(let number): number.formatted(grouping: true)
     case .integer(let value): String(value)
     case .percent(let value): "\(value) %"
@@ -19,7 +20,8 @@ public enum CellFormat {
   /// Machine reading (CSV): exact, ungrouped numbers; money as amount and code.
   public static func plain(_ cell: Cell) -> String {
     switch cell {
-    case .money(let money): "\(money.amount) \(money.currency)"
+    case .money(let money): money.description
+    case .amounts(let amounts): amounts.map(\.description).joined(separator: "; ")
     case .number(let number): number.description
     case .percent(let value): value.description
     case .duration(let span): span.hours(scale: 2).description

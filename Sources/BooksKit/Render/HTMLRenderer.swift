@@ -40,7 +40,7 @@ public enum HTMLRenderer {
       default:
         // Control characters other than tab and newline are not allowed in HTML text.
         if scalar.value < 0x20 && scalar != "\t" && scalar != "\n"
-          || (0x7F...0x9F).contains(scalar.value)
+          || (0x7F...0x9F).contains(scalar.value) || isNoncharacter(scalar)
         {
           out += "\u{FFFD}"
         } else {
@@ -120,7 +120,9 @@ public enum HTMLRenderer {
       table.rows.isEmpty
       ? "<tbody><tr><td colspan=\"\(max(1, table.columns.count))\" class=\"none\">None</td></tr></tbody>"
       : "<tbody>" + table.rows.map { row($0, tag: "td") }.joined() + "</tbody>"
-    let foot = table.footer.map { "<tfoot>" + row($0, tag: "td") + "</tfoot>" } ?? ""
+    let foot =
+      table.rows.isEmpty
+      ? "" : table.footer.map { "<tfoot>" + row($0, tag: "td") + "</tfoot>" } ?? ""
     return "<div class=\"scroll\"><table>" + head + body + foot + "</table></div>"
   }
 

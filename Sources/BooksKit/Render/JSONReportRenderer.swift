@@ -13,7 +13,8 @@
 ///     { "type": "note", "text": "..." } ] }
 /// ```
 /// A VALUE is a string for text, ids, dates and times; `{"amount": "1234.50", "currency":
-/// "EUR"}` for money (the amount a decimal string, never a float); a decimal string for
+/// "EUR"}` for money (the amount a decimal string, never a float, at least at the
+/// currency's minor units); an array of those for a sum in several currencies; a decimal string for
 /// numbers and percentages; `{"minutes": 90}` for durations; an integer for counts; null
 /// when empty.
 public enum JSONReportRenderer {
@@ -39,10 +40,8 @@ public enum JSONReportRenderer {
   static func value(_ cell: Cell) -> JSONValue {
     switch cell {
     case .text(let text): .string(text)
-    case .money(let money):
-      .object([
-        ("amount", .string(money.amount.description)), ("currency", .string(money.currency.code)),
-      ])
+    case .money(let money): moneyValue(money)
+    case .amounts(let amounts): .array(amounts.map(moneyValue))
     case .number(let number): .string(number.description)
     case .integer(let value): .int(value)
     case .percent(let value): .string(value.description)
@@ -52,6 +51,12 @@ public enum JSONReportRenderer {
     case .id(let id): .string(id)
     case .empty: .null
     }
+  }
+
+  /// Money with its amount at least at the currency's minor units: `"1377.00"`, not `"1377"`.
+  private static func moneyValue(_ money: Money) -> JSONValue {
+    let amount = money.description.split(separator: " ").first.map(String.init) ?? ""
+    return .object([("amount", .string(amount)), ("currency", .string(money.currency.code))])
   }
 
   private static func metric(_ metric: Metric) -> JSONValue {

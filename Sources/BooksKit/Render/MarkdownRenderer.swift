@@ -18,12 +18,27 @@ public enum MarkdownRenderer {
         out.append(" ")
         continue
       }
+      if character.unicodeScalars.contains(where: { isControl($0) || isNoncharacter($0) }) {
+        out.append("\u{FFFD}")
+        continue
+      }
       // Backslash-escaping ASCII punctuation is always allowed; these are the characters
       // Markdown (and GFM tables) could act on in the middle of a line.
       if "\\`*_[]<>|#!~&{}".contains(character) { out.append("\\") }
       out.append(character)
     }
-    return out
+    return defusingAutolinks(out)
+  }
+
+  /// GitHub turns `http://…`, `www.…` and `name@host` into links even after escaping, so
+  /// a zero-width space goes inside each pattern: the text reads the same, nothing links.
+  static func defusingAutolinks(_ text: String) -> String {
+    guard text.contains("://") || text.contains("www.") || text.contains("@") else { return text }
+    return
+      text
+      .replacingOccurrences(of: "://", with: ":\u{200B}//")
+      .replacingOccurrences(of: "www.", with: "www\u{200B}.")
+      .replacingOccurrences(of: "@", with: "\u{200B}@")
   }
 
   private static func cell(_ cell: Cell) -> String { escape(CellFormat.display(cell)) }
@@ -84,7 +99,7 @@ public enum MarkdownRenderer {
     for row in table.rows {
       out.append("| " + row.map(cell).joined(separator: " | ") + " |")
     }
-    if let footer = table.footer {
+    if let footer = table.footer, !table.rows.isEmpty {
       out.append(
         "| " + footer.map { $0 == .empty ? "" : "**" + cell($0) + "**" }.joined(separator: " | ")
           + " |")

@@ -48,7 +48,7 @@ public enum TextRenderer {
   }
 
   private static func tableLines(_ table: Table, _ style: TextStyle) -> [String] {
-    let all = table.rows + (table.footer.map { [$0] } ?? [])
+    let all = table.rows + (table.rows.isEmpty ? [] : table.footer.map { [$0] } ?? [])
     var widths = table.columns.map { $0.title.count }
     for row in all {
       for (index, cell) in row.enumerated() where widths.indices.contains(index) {
@@ -59,8 +59,14 @@ public enum TextRenderer {
       all.contains { $0.indices.contains(index) && $0[index].isNumeric }
     }
     // Fit 80 columns where possible: narrow the widest text column, then the next, down to
-    // 16 characters each; numbers, dates and ids are never cut.
-    while widths.reduce(2 * max(0, widths.count - 1), +) > maximumWidth {
+    // 16 characters each; numbers, dates and ids are never cut. When even that cannot fit,
+    // nothing is cut: the line is too wide either way, so it may as well be whole.
+    let shrinkable = widths.indices.filter { !numeric[$0] && textColumn(all, $0) }
+    let narrowest = widths.indices.map {
+      shrinkable.contains($0) ? min(widths[$0], 16) : widths[$0]
+    }
+    let canFit = narrowest.reduce(2 * max(0, widths.count - 1), +) <= maximumWidth
+    while canFit, widths.reduce(2 * max(0, widths.count - 1), +) > maximumWidth {
       let candidates = widths.indices.filter {
         !numeric[$0] && widths[$0] > 16 && textColumn(all, $0)
       }
@@ -80,7 +86,7 @@ public enum TextRenderer {
     var out = [style.bold(line(table.columns.map { printable($0.title) }))]
     out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
     for row in table.rows { out.append(line(row.map(shown))) }
-    if let footer = table.footer {
+    if let footer = table.footer, !table.rows.isEmpty {
       out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
       out.append(style.bold(line(footer.map(shown))))
     }

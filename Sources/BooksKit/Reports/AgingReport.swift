@@ -160,7 +160,8 @@ public struct AgingReport: Sendable {
               ]
             })))
     }
-    return context.view("aging", "Receivables aging", blocks)
+    // CSV exports the invoices owed: one table with every currency, a row per invoice.
+    return context.view("aging", "Receivables aging", blocks, primary: "invoices")
   }
 }
 

@@ -35,7 +35,8 @@ public struct ClientsReport: Sendable {
   public init(_ context: ReportContext) {
     let books = context.books
     let options = context.options
-    let summaries = ClientSummary.all(books, context.ledger, counting: options.counts)
+    let summaries = ClientSummary.all(
+      books, context.ledger, counting: options.counts, project: options.project)
     let projectClient = options.project.flatMap { books.clientID(ofProject: $0) }
     var rowsByStage: [String?: [Row]] = [:]
     var usedWords: [String] = []
@@ -78,7 +79,7 @@ public struct ClientsReport: Sendable {
     "clients", aliases: ["pipeline"], "the client pipeline: contract, invoiced, paid, outstanding"
   ) { context in
     let report = ClientsReport(context)
-    let currency = context.books.defaultCurrency
+    let currency = context.options.currency ?? context.books.defaultCurrency
     var contract = MoneyTotals()
     var invoiced = MoneyTotals()
     var outstanding = MoneyTotals()
@@ -107,7 +108,7 @@ public struct ClientsReport: Sendable {
               fields: [
                 Metric("company", "Company", row.company.map { .text($0) } ?? .empty),
                 Metric("contract", "Contract", row.contract.map { .money($0) } ?? .empty),
-                Metric("invoiced", "Invoiced", row.invoiced.map { .money($0) } ?? .empty),
+                Metric("invoiced", "Invoiced excl. tax", row.invoiced.map { .money($0) } ?? .empty),
                 Metric(
                   "contract-invoiced", "% of contract",
                   row.contractInvoicedPercent.map { .percent($0) } ?? .empty),
@@ -125,7 +126,7 @@ public struct ClientsReport: Sendable {
           [
             Metric("count", "Clients", .integer(count)),
             Metric("contract", "Contract value", contract.cell(default: currency)),
-            Metric("invoiced", "Invoiced", invoiced.cell(default: currency)),
+            Metric("invoiced", "Invoiced excl. tax", invoiced.cell(default: currency)),
             Metric("outstanding", "Outstanding", outstanding.cell(default: currency)),
           ]),
         .board(board),

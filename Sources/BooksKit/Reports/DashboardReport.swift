@@ -157,53 +157,19 @@ public struct DashboardReport: Sendable {
     }
   }
 
+  /// Unbilled work as the `unbilled` report counts it (same billing rules, same rates),
+  /// as of the day whatever the period: work not yet invoiced is still to bill.
   private mutating func addUnbilled(_ context: ReportContext) {
-    let books = context.books
-    let asOf = context.options.asOf
-    // Exact Σ minutes × rate per currency, divided by 60 and rounded once at the end.
-    var valued: [(currency: Currency, minutesTimesRate: DecimalNumber)] = []
-    for entry in books.timeEntries
-    where entry.billable && entry.invoice == nil && entry.date <= asOf {
-      let party = context.party(of: entry)
-      guard context.matches(client: party.client, project: party.project),
-        let total = unbilledTime.adding(entry.duration)
-      else { continue }
-      unbilledTime = total
-      let increment = party.client.flatMap { books.client($0)?.rounding?.minutes } ?? 0
-      let billed = entry.duration.roundedUp(toMultipleOf: increment)
-      guard let service = books.service(entry.target.id), service.pricing?.id == "hourly",
-        let rate = service.rate, context.shows(rate.currency),
-        let product = DecimalNumber(billed.minutes).multiplied(by: rate.amount)
-      else {
-        unvaluedTime = unvaluedTime.adding(entry.duration) ?? unvaluedTime
-        continue
-      }
-      if let index = valued.firstIndex(where: { $0.currency == rate.currency }) {
-        guard let sum = valued[index].minutesTimesRate.adding(product) else {
-          unvaluedTime = unvaluedTime.adding(entry.duration) ?? unvaluedTime
-          continue
-        }
-        valued[index].minutesTimesRate = sum
-      } else {
-        valued.append((rate.currency, product))
-      }
+    var standing = context
+    standing.options.period = DayRange()
+    let unbilled = UnbilledReport(standing)
+    for row in unbilled.rows {
+      unbilledTime = unbilledTime.adding(row.hours) ?? unbilledTime
+      unvaluedTime = unvaluedTime.adding(row.unvaluedHours) ?? unvaluedTime
+      unbilledTimeValue.add(row.timeAmount)
+      unbilledExpenses.add(row.expenses)
     }
-    for (currency, minutesTimesRate) in valued {
-      if let amount = minutesTimesRate.divided(
-        by: DecimalNumber(60), scale: currency.minorUnits, .halfAwayFromZero)
-      {
-        unbilledTimeValue.add(Money(amount, currency))
-      }
-    }
-    for expense in books.expenses
-    where expense.billable != nil && expense.invoice == nil && expense.date <= asOf
-      && context.shows(expense.amount.currency)
-    {
-      let party = context.party(of: expense)
-      guard context.matches(client: party.client, project: party.project) else { continue }
-      unbilledExpenseCount += 1
-      unbilledExpenses.add(expense.amount)
-    }
+    unbilledExpenseCount = unbilled.expenses.count
   }
 
   private mutating func addPipeline(_ context: ReportContext) {

@@ -27,7 +27,7 @@ public struct InvoicesReport: Sendable {
       return Row(
         number: invoice.number, client: client, date: invoice.date, due: state.dueDate,
         standing: state.standing(invoice, asOf: options.asOf), total: state.total,
-        paid: state.paid, balance: state.balance,
+        paid: state.paid, balance: invoice.status == .void ? nil : state.balance,
         daysOverdue: state.daysOverdue(invoice, asOf: options.asOf))
     }
   }

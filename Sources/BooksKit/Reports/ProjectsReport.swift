@@ -106,7 +106,7 @@ public struct ProjectsReport: Sendable {
                 Metric("end", "End", row.end.map { .date($0) } ?? .empty),
                 Metric("estimate", "Estimate", row.estimate.map { .duration($0) } ?? .empty),
                 Metric("actual", "Actual", .duration(row.actual)),
-                Metric("invoiced", "Invoiced", row.invoiced.map { .money($0) } ?? .empty),
+                Metric("invoiced", "Invoiced excl. tax", row.invoiced.map { .money($0) } ?? .empty),
                 Metric("completion", "Completion", row.completion.map { .percent($0) } ?? .empty),
                 Metric("basis", "Measured by", basisText(row.basis)),
               ])

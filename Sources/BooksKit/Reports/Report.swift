@@ -96,6 +96,6 @@ public struct MoneyTotals: Sendable, Equatable {
   public func cell(default currency: Currency?) -> Cell {
     if amounts.count == 1, let only = amounts.first { return .money(only) }
     if amounts.isEmpty { return currency.map { .money(Money.zero($0)) } ?? .empty }
-    return .text(amounts.map { $0.formatted() }.joined(separator: " + "))
+    return .amounts(amounts)
   }
 }

@@ -138,8 +138,14 @@ extension ReportContext {
   }
 
   /// The client and project an income belongs to, for `--client` and `--project`.
+  /// An income without `client` or `project` belongs to those of the first invoice it pays.
   public func party(of income: Income) -> (client: String?, project: String?) {
-    (clientOf(client: income.client, project: income.project), income.project?.id)
+    let invoice = income.invoices.first.flatMap { books.invoice($0.invoice.id) }
+    let project = income.project?.id ?? invoice?.project?.id
+    let client =
+      clientOf(client: income.client, project: income.project) ?? invoice?.client?.id
+      ?? project.flatMap { books.clientID(ofProject: $0) }
+    return (client, project)
   }
 
   /// The client and project an expense is billable to: `billable` names either one.
@@ -204,12 +210,13 @@ public struct OtherCurrencies: Sendable, Equatable {
     totals.add(money)
   }
 
-  /// "3 entries in other currencies (1,200.00 GBP) are left out; use --currency GBP to
-  /// see them." — nil when nothing was left out.
+  /// "3 entries in other currencies (GBP) are left out; use --currency GBP to see them."
+  /// — nil when nothing was left out. (Their amounts mix incomes, expenses and taxes, so
+  /// the note names the currencies, not a sum.)
   public var note: String? {
     guard count > 0 else { return nil }
     let codes = totals.amounts.map(\.currency.code)
-    let amounts = totals.amounts.map { $0.formatted() }.joined(separator: " + ")
+    let amounts = codes.joined(separator: ", ")
     let entries = count == 1 ? "1 entry" : "\(count) entries"
     let verb = count == 1 ? "is" : "are"
     return

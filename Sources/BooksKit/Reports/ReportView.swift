@@ -3,6 +3,8 @@
 public enum Cell: Sendable, Equatable {
   case text(String)
   case money(Money)
+  /// A sum in several currencies, which cannot be added up.
+  case amounts([Money])
   case number(DecimalNumber)
   case integer(Int)
   /// A percentage, e.g. 58.3 for 58.3 %.
@@ -17,7 +19,7 @@ public enum Cell: Sendable, Equatable {
   /// True for values that read best right-aligned.
   public var isNumeric: Bool {
     switch self {
-    case .money, .number, .integer, .percent, .duration: true
+    case .money, .amounts, .number, .integer, .percent, .duration: true
     default: false
     }
   }

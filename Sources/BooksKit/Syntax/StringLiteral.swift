@@ -52,7 +52,11 @@ public enum StringLiteral {
       digits += 1
       index += 1
     }
-    guard index < bytes.endIndex, digits > 0, let scalar = Unicode.Scalar(value) else {
+    // Control characters (other than tab and newline) and noncharacters are not text:
+    // they would reach documents, spreadsheets and terminals.
+    guard index < bytes.endIndex, digits > 0, let scalar = Unicode.Scalar(value),
+      scalar == "\t" || scalar == "\n" || !(isControl(scalar) || isNoncharacter(scalar))
+    else {
       return nil
     }
     return (scalar, index + 1)

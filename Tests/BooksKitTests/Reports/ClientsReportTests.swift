@@ -89,10 +89,10 @@ import Testing
     let acme = try #require(rows.first { $0.id == "acme" })
     // 2000 + 20 % = 2400, credited 100 + 20 % = 120, paid 1000 → 1280 due.
     // 1000, its payment is after the as-of day → 1000 due. A-3 draft, A-4 later.
-    // Invoiced is before tax (contracts are): 2000 + 1000 = 3000, 30.0 % of 10,000.
+    // Invoiced is before tax (contracts are), less credits: 2000 + 1000 − 100 = 2900.
     #expect(acme.company == "Acme GmbH")
-    #expect(acme.invoiced?.description == "3000.00 EUR")
-    #expect(acme.contractInvoicedPercent?.description == "30.0")
+    #expect(acme.invoiced?.description == "2900.00 EUR")
+    #expect(acme.contractInvoicedPercent?.description == "29.0")
     #expect(acme.paid?.description == "1000.00 EUR")
     #expect(acme.outstanding?.description == "2280.00 EUR")
 

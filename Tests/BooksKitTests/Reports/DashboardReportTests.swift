@@ -28,11 +28,13 @@ import Testing
     #expect(report.overdueCount == 2)
     #expect(amount(report.overdue) == "3100.00 EUR")
 
-    // 1h10m + 50m + 1h + 20m unbilled; 50m (project) + 1h (flat) have no rate.
+    // 1h10m + 50m + 1h + 20m unbilled, valued as `unbilled` values them: the 50m on the
+    // project goes to its only hourly service (web/dev, 80); the 1h on a flat service has
+    // no rate. 70 min × 100 ÷ 60 = 116.67; acme rounds up to 30m steps, so 50m → 60m and
+    // 20m → 30m: 90 min × 80 ÷ 60 = 120.00; 236.67 in all.
     #expect(report.unbilledTime == TimeSpan(minutes: 200))
-    #expect(report.unvaluedTime == TimeSpan(minutes: 110))
-    // (70 min × 100 + 30 min (20m rounded up to 15m steps) × 80) ÷ 60 = 156.666… → 156.67.
-    #expect(amount(report.unbilledTimeValue) == "156.67 EUR")
+    #expect(report.unvaluedTime == TimeSpan(minutes: 60))
+    #expect(amount(report.unbilledTimeValue) == "236.67 EUR")
     // 60.00 (acme) + 25.00 (web, last year); the taxi is on INV-1, August's is later.
     #expect(report.unbilledExpenseCount == 2)
     #expect(amount(report.unbilledExpenses) == "85.00 EUR")
@@ -73,9 +75,9 @@ import Testing
     #expect(amount(report.outstanding) == "3600.00 EUR")
     #expect(report.overdueCount == 1)
     #expect(amount(report.overdue) == "2600.00 EUR")
-    // 50m + 1h + 20m, of which 20m → 30m × 80 ÷ 60 = 40.00.
+    // 50m + 1h + 20m; 50m → 60m and 20m → 30m at web/dev's 80: 90 × 80 ÷ 60 = 120.00.
     #expect(report.unbilledTime == TimeSpan(minutes: 130))
-    #expect(amount(report.unbilledTimeValue) == "40.00 EUR")
+    #expect(amount(report.unbilledTimeValue) == "120.00 EUR")
     #expect(amount(report.unbilledExpenses) == "85.00 EUR")
     #expect(report.pipeline.map(\.count) == [0, 0, 1, 0])
     #expect(report.activeProjects.map(\.id) == ["web"])

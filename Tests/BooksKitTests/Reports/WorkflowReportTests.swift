@@ -17,7 +17,8 @@ import Testing
         "2026-05-10 omega 200.00 EUR [] cash true",
         "2026-06-20 acme 1000.00 EUR [INV-3] - false",
       ])
-    #expect(report.rows.map(\.project) == [nil, nil, nil, "web"].map { $0 as String? })
+    // An income naming no project takes the project of the invoice it pays.
+    #expect(report.rows.map(\.project) == ["app", "web", nil, "web"].map { $0 as String? })
     // 240 + 1000 + 200 received; the 1000 for INV-3 is expected.
     #expect(amount(report.received) == "1440.00 EUR")
     #expect(amount(report.expected) == "1000.00 EUR")

@@ -117,6 +117,9 @@ public enum ReportCommand {
     if from != nil || to != nil {
       period = DayRange(from: from ?? period.from, to: to ?? period.to)
     }
+    if let start = period.from, let end = period.to, end < start {
+      return .usage("the period ends (\(end)) before it starts (\(start))", help: help)
+    }
     files = positionals + files
     if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
       !fromEnvironment.isEmpty

@@ -39,6 +39,9 @@ public struct FinanceReport: Sendable {
   /// Declared categories in declaration order, then undeclared ones as they appear, then
   /// the expenses without a category.
   public var expensesByCategory: [Share] = []
+  /// Received client income per client ("what did I earn this quarter, by client"), in
+  /// file order of the clients, then income whose client is unknown.
+  public var incomeByClient: [Share] = []
   public var clientIncome = MoneyTotals()
   /// Received income of every class but `client`.
   public var otherIncome = MoneyTotals()
@@ -64,6 +67,7 @@ public struct FinanceReport: Sendable {
     var classOrder: [String] = []
     var categories: [String: Share] = [:]
     var categoryOrder: [String] = []
+    var byClient: [String: Share] = [:]
 
     for income in books.incomes where options.counts(income.date) {
       let party = context.party(of: income)
@@ -82,6 +86,14 @@ public struct FinanceReport: Sendable {
       let classID = income.classID
       if classID == "client" {
         clientIncome.add(income.amount)
+        let clientID = party.client ?? "none"
+        let title =
+          party.client.map { context.books.client($0)?.name ?? $0 } ?? "No client"
+        byClient[
+          clientID, default: Share(id: clientID, title: title, amount: MoneyTotals(), count: 0)
+        ]
+        .amount.add(income.amount)
+        byClient[clientID]?.count += 1
       } else {
         otherIncome.add(income.amount)
       }
@@ -124,6 +136,8 @@ public struct FinanceReport: Sendable {
           month: month, income: income, expenses: expenses, net: income.subtracting(expenses))
       }
     }
+    incomeByClient =
+      books.clients.compactMap { byClient[$0.id] } + (byClient["none"].map { [$0] } ?? [])
     incomeByClass = Self.ordered(
       classes, appearance: classOrder, vocabulary: books.vocabulary.words(.incomeClass))
     expensesByCategory = Self.ordered(
@@ -164,7 +178,7 @@ public struct FinanceReport: Sendable {
       Table(
         id: id, title: title,
         columns: [
-          Column(noun, noun == "class" ? "Class" : "Category"), Column("title", "Name"),
+          Column(noun, noun.prefix(1).uppercased() + noun.dropFirst()), Column("title", "Name"),
           Column("count", "Entries"), Column("amount", "Amount"), Column("share", "Share"),
         ],
         rows: shares.map { share in
@@ -205,6 +219,10 @@ public struct FinanceReport: Sendable {
         )),
       .table(
         shareTable("classes", "Income by class", "class", report.incomeByClass, report.income)),
+      .table(
+        shareTable(
+          "clients", "Client income by client", "client", report.incomeByClient,
+          report.clientIncome)),
       .table(
         shareTable(
           "categories", "Expenses by category", "category", report.expensesByCategory,

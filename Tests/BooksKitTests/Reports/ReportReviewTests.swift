@@ -99,3 +99,44 @@ import Testing
     #expect(CSVRenderer.render(view) == "a\r\n")
   }
 }
+
+@Suite struct FinanceByClientTests {
+  @Test func clientIncomePerClient() throws {
+    let validation = validate(
+      euroHeader + """
+        client beta "Beta"
+        2026-01-10 income 100 "a"
+          client acme
+          via bank
+        2026-02-10 income 50 "b"
+          client beta
+          via bank
+        2026-02-11 income 70 "c, not received"
+          client beta
+        2026-03-10 income 25 "d"
+          client acme
+          via bank
+        2026-03-11 income 999 "salary"
+          class salary
+          via bank
+
+        """)
+    let context = ReportContext(
+      books: validation.books,
+      options: ReportOptions(asOf: try #require(CalendarDate("2026-12-31"))))
+    let report = FinanceReport(context)
+    #expect(
+      report.incomeByClient.map { "\($0.id) \($0.count) \($0.amount.total(.eur))" } == [
+        "acme 2 125.00 EUR", "beta 1 50.00 EUR",
+      ])
+  }
+
+  @Test func aPeriodThatEndsBeforeItStarts() {
+    let output = ReportCommand.run(
+      ["finance", "b.books", "--from", "2026-12-01", "--to", "2026-01-01"],
+      environment: Environment(), fileSystem: MemoryFileSystem(["b.books": ""]))
+    #expect(output.exitCode == 2)
+    #expect(
+      output.stderr.hasPrefix("books: the period ends (2026-01-01) before it starts (2026-12-01)"))
+  }
+}

@@ -68,11 +68,7 @@ public enum CheckCommand {
         return true
       }
     } catch {
-      switch error {
-      case .missingValue(let option): return .usage("\(option) needs a value", help: help)
-      case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
-      case .unexpectedValue(let option): return .usage("\(option) takes no value", help: help)
-      }
+      return .usage(error, help: help)
     }
     if wantsHelp { return CommandOutput(stdout: help) }
     if let badValue { return .usage(badValue, help: help) }
@@ -91,12 +87,7 @@ public enum CheckCommand {
         Suggestion.closest(to: name, in: Checks.names).map { " (did you mean `\($0)`?)" } ?? ""
       return .usage("unknown check `\(name)`\(hint); `books check --list` shows them", help: help)
     }
-    files = parser.positionals + files
-    if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
-      !fromEnvironment.isEmpty
-    {
-      files = [fromEnvironment]
-    }
+    files = environment.books(parser.positionals + files)
     guard !files.isEmpty else {
       return .usage("no books to check: name a file, use -f FILE, or set BOOKS_FILE", help: help)
     }
@@ -123,15 +114,7 @@ public enum CheckCommand {
     case .github:
       output.stdout = DiagnosticRenderer.github(diagnostics, files: validation.files)
     case .text:
-      let useColor: Bool
-      switch color {
-      case "always": useColor = true
-      case "never": useColor = false
-      default:
-        useColor =
-          environment.stdoutIsTerminal && environment.variables["NO_COLOR"].map(\.isEmpty) ?? true
-          && environment.variables["TERM"] != "dumb"
-      }
+      let useColor = environment.wantsColor(color)
       output.stdout = DiagnosticRenderer.human(
         diagnostics, files: validation.files, color: useColor)
       output.stdout += summary.line + "\n"

@@ -19,6 +19,15 @@ public struct CommandOutput: Sendable, Equatable {
   static func usage(_ message: String, help: String) -> CommandOutput {
     CommandOutput(stderr: "books: \(message)\n\(help)", exitCode: 2)
   }
+
+  /// The usage error for an argument problem.
+  static func usage(_ problem: Arguments.Problem, help: String) -> CommandOutput {
+    switch problem {
+    case .missingValue(let option): usage("\(option) needs a value", help: help)
+    case .unknownOption(let option): usage("unknown option `\(option)`", help: help)
+    case .unexpectedValue(let option): usage("\(option) takes no value", help: help)
+    }
+  }
 }
 
 /// The process environment a command may consult, injectable for tests.
@@ -29,6 +38,24 @@ public struct Environment: Sendable {
   public init(variables: [String: String] = [:], stdoutIsTerminal: Bool = false) {
     self.variables = variables
     self.stdoutIsTerminal = stdoutIsTerminal
+  }
+
+  /// The books to read: those named, else `BOOKS_FILE`.
+  func books(_ named: [String]) -> [String] {
+    if named.isEmpty, let file = variables["BOOKS_FILE"], !file.isEmpty { return [file] }
+    return named
+  }
+
+  /// Whether to colour output for `--color WHEN`: `auto` colours a terminal unless
+  /// `NO_COLOR` is set or `TERM` is `dumb`.
+  func wantsColor(_ when: String, toFile: Bool = false) -> Bool {
+    switch when {
+    case "always": return true
+    case "never": return false
+    default:
+      return !toFile && stdoutIsTerminal && (variables["NO_COLOR"].map(\.isEmpty) ?? true)
+        && variables["TERM"] != "dumb"
+    }
   }
 
   /// The real environment of this process.

@@ -98,11 +98,7 @@ public enum ReportCommand {
         return true
       }
     } catch {
-      switch error {
-      case .missingValue(let option): return .usage("\(option) needs a value", help: help)
-      case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
-      case .unexpectedValue(let option): return .usage("\(option) takes no value", help: help)
-      }
+      return .usage(error, help: help)
     }
     if wantsHelp { return CommandOutput(stdout: help) }
     if let problem { return .usage(problem, help: help) }
@@ -120,12 +116,7 @@ public enum ReportCommand {
     if let start = period.from, let end = period.to, end < start {
       return .usage("the period ends (\(end)) before it starts (\(start))", help: help)
     }
-    files = positionals + files
-    if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
-      !fromEnvironment.isEmpty
-    {
-      files = [fromEnvironment]
-    }
+    files = environment.books(positionals + files)
     guard !files.isEmpty else {
       return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
     }
@@ -148,16 +139,7 @@ public enum ReportCommand {
       return .usage("unknown project `\(project)`", help: help)
     }
     let view = report.view(ReportContext(books: validation.books, options: options))
-    let useColor: Bool
-    switch color {
-    case "always": useColor = true
-    case "never": useColor = false
-    default:
-      useColor =
-        output == nil && environment.stdoutIsTerminal
-        && environment.variables["NO_COLOR"].map(\.isEmpty) ?? true
-        && environment.variables["TERM"] != "dumb"
-    }
+    let useColor = environment.wantsColor(color, toFile: output != nil)
     let rendered: String
     switch format {
     case .text: rendered = TextRenderer.render(view, color: useColor)

@@ -16,8 +16,13 @@ public struct CommandOutput: Sendable, Equatable {
     self.exitCode = exitCode
   }
 
+  /// A usage error: the problem, the command's usage lines, and where the rest is.
   static func usage(_ message: String, help: String) -> CommandOutput {
-    CommandOutput(stderr: "books: \(message)\n\(help)", exitCode: 2)
+    let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+    let usage = lines.prefix { !$0.isEmpty }.filter { $0.contains("books") }
+    let summary = usage.isEmpty ? "" : usage.joined(separator: "\n") + "\n"
+    return CommandOutput(
+      stderr: "books: \(message)\n\(summary)Run with --help for every option.\n", exitCode: 2)
   }
 
   /// The usage error for an argument problem.

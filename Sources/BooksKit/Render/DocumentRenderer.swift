@@ -1,0 +1,268 @@
+/// Lays out an invoice or estimate as Markdown or as a print-ready HTML page.
+///
+/// Every string from the books goes through the renderers' escape functions.
+public enum DocumentRenderer {
+  // MARK: Markdown
+
+  public static func markdown(_ document: Document) -> String {
+    let md = MarkdownRenderer.escape
+    var out: [String] = ["# \(md(document.title.uppercased())) \(md(document.number))", ""]
+    if let seller = document.seller {
+      out += hardBreaks(partyLines(seller, bold: { "**" + md($0) + "**" }, escape: md))
+      out.append("")
+    }
+    out += ["| | |", "|---|---|"]
+    for (label, value) in facts(document) { out.append("| \(md(label)) | \(md(value)) |") }
+    out.append("")
+    if let buyer = document.buyer {
+      out += ["## Bill to", ""]
+      out += hardBreaks(partyLines(buyer, bold: { "**" + md($0) + "**" }, escape: md))
+      out.append("")
+    }
+    out += ["## Items", ""]
+    let withDiscount = document.lines.contains { $0.discount != nil }
+    out.append(
+      "| Description | Quantity | Unit price |" + (withDiscount ? " Discount |" : "") + " Amount |")
+    out.append("|---|--:|--:|" + (withDiscount ? "--:|" : "") + "--:|")
+    for line in document.lines {
+      var cells = [
+        md(line.description), md(line.quantity ?? ""), md(line.unitPrice?.formatted() ?? ""),
+      ]
+      if withDiscount { cells.append(md(line.discount.map { "-" + $0.formatted() } ?? "")) }
+      cells.append(md(line.amount.formatted()))
+      out.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    out += ["", "| | |", "|---|--:|"]
+    for row in totalRows(document) {
+      let label = md(row.label)
+      let value = md(row.value)
+      out.append(row.strong ? "| **\(label)** | **\(value)** |" : "| \(label) | \(value) |")
+    }
+    if document.kind == .invoice, !document.bank.isEmpty || document.paymentLink != nil {
+      out += ["", "## Payment details", ""]
+      var lines = document.bank.map(md)
+      if let link = document.paymentLink { lines.append("Pay online: " + md(link)) }
+      out += hardBreaks(lines)
+    }
+    if !document.terms.isEmpty {
+      out += ["", "## Terms", ""]
+      out += hardBreaks(document.terms.map(md))
+    }
+    if !document.notes.isEmpty {
+      out += ["", "## Notes", ""]
+      out += hardBreaks(document.notes.map(md))
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Joins lines of one paragraph with Markdown hard breaks (a backslash at the line end).
+  private static func hardBreaks(_ lines: [String]) -> [String] {
+    lines.enumerated().map { index, line in index < lines.count - 1 ? line + "\\" : line }
+  }
+
+  // MARK: HTML
+
+  public static func html(_ document: Document) -> String {
+    let h = HTMLRenderer.escape
+    let title = "\(document.title) \(document.number)"
+    var body: [String] = []
+    body.append("<header class=\"top\">")
+    body.append("<div class=\"seller\">")
+    if let seller = document.seller {
+      body.append(
+        partyLines(seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h)
+          .joined(separator: "<br>\n"))
+    }
+    body.append("</div>")
+    body.append("<div class=\"heading\">")
+    body.append("<h1>\(h(document.title.uppercased()))</h1>")
+    body.append("<table class=\"facts\">")
+    for (label, value) in facts(document) {
+      body.append("<tr><th scope=\"row\">\(h(label))</th><td>\(h(value))</td></tr>")
+    }
+    body.append("</table>")
+    body.append("</div>")
+    body.append("</header>")
+    if let buyer = document.buyer {
+      body.append("<section class=\"buyer\">")
+      body.append("<h2>Bill to</h2>")
+      body.append(
+        "<p>"
+          + partyLines(buyer, bold: { "<strong>" + h($0) + "</strong>" }, escape: h)
+          .joined(separator: "<br>\n") + "</p>")
+      body.append("</section>")
+    }
+    let withDiscount = document.lines.contains { $0.discount != nil }
+    body.append("<table class=\"items\">")
+    body.append(
+      "<thead><tr><th scope=\"col\">Description</th><th scope=\"col\" class=\"num\">Quantity</th>"
+        + "<th scope=\"col\" class=\"num\">Unit price</th>"
+        + (withDiscount ? "<th scope=\"col\" class=\"num\">Discount</th>" : "")
+        + "<th scope=\"col\" class=\"num\">Amount</th></tr></thead>")
+    body.append("<tbody>")
+    for line in document.lines {
+      var row = "<tr><td>\(h(line.description))</td>"
+      row += "<td class=\"num\">\(h(line.quantity ?? ""))</td>"
+      row += "<td class=\"num\">\(h(line.unitPrice?.formatted() ?? ""))</td>"
+      if withDiscount {
+        row += "<td class=\"num\">\(h(line.discount.map { "-" + $0.formatted() } ?? ""))</td>"
+      }
+      row += "<td class=\"num\">\(h(line.amount.formatted()))</td></tr>"
+      body.append(row)
+    }
+    body.append("</tbody>")
+    body.append("</table>")
+    body.append("<table class=\"totals\">")
+    for row in totalRows(document) {
+      let cls = row.strong ? " class=\"strong\"" : ""
+      body.append(
+        "<tr\(cls)><th scope=\"row\">\(h(row.label))</th><td class=\"num\">\(h(row.value))</td></tr>"
+      )
+    }
+    body.append("</table>")
+    body.append("<footer>")
+    if document.kind == .invoice, !document.bank.isEmpty || document.paymentLink != nil {
+      body.append("<section class=\"payment\">")
+      body.append("<h2>Payment details</h2>")
+      var lines = document.bank.map(h)
+      if let link = document.paymentLink { lines.append("Pay online: " + h(link)) }
+      body.append("<p>" + lines.joined(separator: "<br>\n") + "</p>")
+      body.append("</section>")
+    }
+    if !document.terms.isEmpty {
+      body.append("<section class=\"terms\">")
+      body.append("<h2>Terms</h2>")
+      body.append("<p>" + document.terms.map(h).joined(separator: "<br>\n") + "</p>")
+      body.append("</section>")
+    }
+    if !document.notes.isEmpty {
+      body.append("<section class=\"notes\">")
+      body.append("<h2>Notes</h2>")
+      body.append("<p>" + document.notes.map(h).joined(separator: "<br>\n") + "</p>")
+      body.append("</section>")
+    }
+    body.append("</footer>")
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(h(title))</title>
+      <style>
+      \(css)
+      </style>
+      </head>
+      <body>
+      <main class="document">
+      \(body.joined(separator: "\n"))
+      </main>
+      </body>
+      </html>
+
+      """
+  }
+
+  static let css = """
+    @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+    * { box-sizing: border-box; }
+    html { color: #1d1d1f; background: #fff; }
+    body { margin: 0; font: 10pt/1.45 "Helvetica Neue", Helvetica, Arial, sans-serif; }
+    .document { max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
+    @media print { .document { padding: 0; max-width: none; } }
+    .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 12mm; }
+    .seller { font-size: 9pt; color: #444; }
+    .seller .name { display: block; font-size: 13pt; color: #1d1d1f; margin-bottom: 1mm; }
+    .heading { text-align: right; }
+    h1 { margin: 0 0 3mm; font-size: 24pt; letter-spacing: 0.08em; font-weight: 300; }
+    h2 { margin: 0 0 1.5mm; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.1em;
+      color: #666; }
+    table { border-collapse: collapse; }
+    .facts { margin-left: auto; font-size: 9pt; }
+    .facts th { text-align: right; font-weight: normal; color: #666; padding: 0.5mm 3mm 0.5mm 0; }
+    .facts td { text-align: right; padding: 0.5mm 0; font-variant-numeric: tabular-nums; }
+    .buyer { margin: 10mm 0 8mm; }
+    .buyer p { margin: 0; }
+    .items { width: 100%; margin-bottom: 6mm; }
+    .items th { text-align: left; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em;
+      color: #666; border-bottom: 1.5pt solid #1d1d1f; padding: 1.5mm 2mm; }
+    .items td { padding: 2mm; border-bottom: 0.5pt solid #ddd; vertical-align: top; }
+    .items tr { page-break-inside: avoid; break-inside: avoid; }
+    .num { text-align: right !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .totals { margin-left: auto; min-width: 80mm; page-break-inside: avoid; break-inside: avoid; }
+    .totals th { text-align: left; font-weight: normal; padding: 1mm 2mm; }
+    .totals td { padding: 1mm 2mm; }
+    .totals tr.strong th, .totals tr.strong td { font-weight: bold; border-top: 1pt solid #1d1d1f;
+      font-size: 11pt; padding-top: 2mm; }
+    footer { margin-top: 12mm; font-size: 9pt; page-break-inside: avoid; break-inside: avoid; }
+    footer section { margin-bottom: 5mm; }
+    footer p { margin: 0; }
+    """
+
+  // MARK: Shared layout
+
+  /// The lines of a party block; `bold` formats the name, `escape` everything else.
+  private static func partyLines(
+    _ party: DocumentParty, bold: (String) -> String, escape: (String) -> String
+  ) -> [String] {
+    var lines = [bold(party.name)]
+    if let legal = party.legalName { lines.append(escape(legal)) }
+    if let company = party.company { lines.append(escape(company)) }
+    if let contact = party.contact { lines.append(escape("Attn: " + contact)) }
+    lines += party.address.map(escape)
+    if let taxID = party.taxID { lines.append(escape("Tax ID: " + taxID)) }
+    if let email = party.email { lines.append(escape(email)) }
+    if let phone = party.phone { lines.append(escape(phone)) }
+    if let website = party.website { lines.append(escape(website)) }
+    return lines
+  }
+
+  /// Number, dates and references, as label and value.
+  private static func facts(_ document: Document) -> [(String, String)] {
+    var facts: [(String, String)] = [
+      ("\(document.title) number", document.number),
+      ("Issue date", document.issueDate.description),
+    ]
+    if let due = document.dueDate { facts.append(("Due date", due.description)) }
+    if let valid = document.validUntil { facts.append(("Valid until", valid.description)) }
+    if let po = document.purchaseOrder { facts.append(("Purchase order", po)) }
+    if let estimate = document.estimate { facts.append(("Estimate", estimate)) }
+    if let project = document.project { facts.append(("Project", project)) }
+    facts.append(("Status", document.status))
+    return facts
+  }
+
+  private struct TotalRow {
+    var label: String
+    var value: String
+    var strong = false
+  }
+
+  private static func totalRows(_ document: Document) -> [TotalRow] {
+    var rows = [TotalRow(label: "Subtotal", value: document.subtotal.formatted())]
+    if !document.discount.isZero {
+      rows.append(TotalRow(label: "Discount", value: "-" + document.discount.formatted()))
+    }
+    for tax in document.taxes {
+      let label =
+        "\(tax.name) \(tax.rate) on \(tax.base.formatted())"
+        + (document.taxInclusive ? " (included)" : "")
+      rows.append(TotalRow(label: label, value: tax.amount.formatted()))
+    }
+    rows.append(TotalRow(label: "Total", value: document.total.formatted(), strong: true))
+    if document.kind == .invoice {
+      if let paid = document.paid, !paid.isZero {
+        rows.append(TotalRow(label: "Paid", value: "-" + paid.formatted()))
+      }
+      if let credited = document.credited, !credited.isZero {
+        rows.append(TotalRow(label: "Credited", value: "-" + credited.formatted()))
+      }
+      if let balance = document.balance {
+        rows.append(
+          TotalRow(
+            label: "Balance due as of \(document.asOf)", value: balance.formatted(), strong: true))
+      }
+    }
+    return rows
+  }
+}

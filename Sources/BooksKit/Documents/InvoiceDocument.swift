@@ -19,6 +19,29 @@ public struct DocumentParty: Sendable, Equatable {
   }
 }
 
+extension DocumentParty {
+  /// The business as the sender of a document.
+  public init(seller business: Business) {
+    self.init(name: business.name)
+    if let legal = business.legalName, legal != business.name { legalName = legal }
+    address = business.address
+    taxID = business.taxID
+    email = business.email
+    phone = business.phone
+    website = business.website
+  }
+
+  /// A client as the recipient of a document.
+  public init(buyer client: Client) {
+    self.init(name: client.name)
+    if let company = client.company, company != client.name { self.company = company }
+    contact = client.contact
+    address = client.address
+    taxID = client.taxID
+    email = client.email
+  }
+}
+
 /// One line of the items table of a document.
 public struct DocumentLine: Sendable, Equatable {
   public var description: String
@@ -194,26 +217,13 @@ extension Document {
 
   private mutating func fill(from books: Books, client: Ref?, project: Ref?) {
     if let business = books.business {
-      var seller = DocumentParty(name: business.name)
-      if let legal = business.legalName, legal != business.name { seller.legalName = legal }
-      seller.address = business.address
-      seller.taxID = business.taxID
-      seller.email = business.email
-      seller.phone = business.phone
-      seller.website = business.website
-      self.seller = seller
+      seller = DocumentParty(seller: business)
       bank = business.bank
       paymentLink = business.paymentLink
     }
     if let ref = client {
       if let client = books.client(ref.id) {
-        var buyer = DocumentParty(name: client.name)
-        if let company = client.company, company != client.name { buyer.company = company }
-        buyer.contact = client.contact
-        buyer.address = client.address
-        buyer.taxID = client.taxID
-        buyer.email = client.email
-        self.buyer = buyer
+        buyer = DocumentParty(buyer: client)
       } else {
         buyer = DocumentParty(name: ref.id)
       }

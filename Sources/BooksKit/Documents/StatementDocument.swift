@@ -100,22 +100,10 @@ extension Statement {
     client clientID: String, in books: Books, asOf: CalendarDate, from: CalendarDate? = nil
   ) -> Result<Statement, StatementProblem> {
     guard let client = books.client(clientID) else { return .failure(.unknownClient(clientID)) }
-    var buyer = DocumentParty(name: client.name)
-    if let company = client.company, company != client.name { buyer.company = company }
-    buyer.contact = client.contact
-    buyer.address = client.address
-    buyer.taxID = client.taxID
-    buyer.email = client.email
-    var statement = Statement(clientID: client.id, buyer: buyer, asOf: asOf, from: from)
+    var statement = Statement(
+      clientID: client.id, buyer: DocumentParty(buyer: client), asOf: asOf, from: from)
     if let business = books.business {
-      var seller = DocumentParty(name: business.name)
-      if let legal = business.legalName, legal != business.name { seller.legalName = legal }
-      seller.address = business.address
-      seller.taxID = business.taxID
-      seller.email = business.email
-      seller.phone = business.phone
-      seller.website = business.website
-      statement.seller = seller
+      statement.seller = DocumentParty(seller: business)
       statement.bank = business.bank
       statement.paymentLink = business.paymentLink
     }

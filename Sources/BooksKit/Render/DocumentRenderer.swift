@@ -56,7 +56,7 @@ public enum DocumentRenderer {
   }
 
   /// Joins lines of one paragraph with Markdown hard breaks (a backslash at the line end).
-  private static func hardBreaks(_ lines: [String]) -> [String] {
+  static func hardBreaks(_ lines: [String]) -> [String] {
     lines.enumerated().map { index, line in index < lines.count - 1 ? line + "\\" : line }
   }
 
@@ -202,7 +202,7 @@ public enum DocumentRenderer {
   // MARK: Shared layout
 
   /// The lines of a party block; `bold` formats the name, `escape` everything else.
-  private static func partyLines(
+  static func partyLines(
     _ party: DocumentParty, bold: (String) -> String, escape: (String) -> String
   ) -> [String] {
     var lines = [bold(party.name)]

@@ -7,14 +7,16 @@ public enum StatementRenderer {
     let md = MarkdownRenderer.escape
     var out: [String] = ["# STATEMENT", ""]
     if let seller = statement.seller {
-      out += hardBreaks(partyLines(seller, bold: { "**" + md($0) + "**" }, escape: md))
+      out += DocumentRenderer.hardBreaks(
+        DocumentRenderer.partyLines(seller, bold: { "**" + md($0) + "**" }, escape: md))
       out.append("")
     }
     out += ["| | |", "|---|---|"]
     for (label, value) in facts(statement) { out.append("| \(md(label)) | \(md(value)) |") }
     out.append("")
     out += ["## Client", ""]
-    out += hardBreaks(partyLines(statement.buyer, bold: { "**" + md($0) + "**" }, escape: md))
+    out += DocumentRenderer.hardBreaks(
+      DocumentRenderer.partyLines(statement.buyer, bold: { "**" + md($0) + "**" }, escape: md))
     out += ["", "## Account activity", ""]
     out.append("| Date | Reference | Description | Debit | Credit | Balance |")
     out.append("|---|---|---|--:|--:|--:|")
@@ -45,7 +47,7 @@ public enum StatementRenderer {
       out += ["", "## Payment details", ""]
       var lines = statement.bank.map(md)
       if let link = statement.paymentLink { lines.append("Pay online: " + md(link)) }
-      out += hardBreaks(lines)
+      out += DocumentRenderer.hardBreaks(lines)
     }
     return out.joined(separator: "\n") + "\n"
   }
@@ -60,8 +62,10 @@ public enum StatementRenderer {
     body.append("<div class=\"seller\">")
     if let seller = statement.seller {
       body.append(
-        partyLines(seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h)
-          .joined(separator: "<br>\n"))
+        DocumentRenderer.partyLines(
+          seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h
+        )
+        .joined(separator: "<br>\n"))
     }
     body.append("</div>")
     body.append("<div class=\"heading\">")
@@ -77,7 +81,9 @@ public enum StatementRenderer {
     body.append("<h2>Client</h2>")
     body.append(
       "<p>"
-        + partyLines(statement.buyer, bold: { "<strong>" + h($0) + "</strong>" }, escape: h)
+        + DocumentRenderer.partyLines(
+          statement.buyer, bold: { "<strong>" + h($0) + "</strong>" }, escape: h
+        )
         .joined(separator: "<br>\n") + "</p>")
     body.append("</section>")
     body.append("<h2>Account activity</h2>")
@@ -176,25 +182,5 @@ public enum StatementRenderer {
     if let from = statement.from { facts.append(("From", from.description)) }
     facts.append(("As of", statement.asOf.description))
     return facts
-  }
-
-  private static func hardBreaks(_ lines: [String]) -> [String] {
-    lines.enumerated().map { index, line in index < lines.count - 1 ? line + "\\" : line }
-  }
-
-  /// The lines of a party block, as `DocumentRenderer` prints them.
-  private static func partyLines(
-    _ party: DocumentParty, bold: (String) -> String, escape: (String) -> String
-  ) -> [String] {
-    var lines = [bold(party.name)]
-    if let legal = party.legalName { lines.append(escape(legal)) }
-    if let company = party.company { lines.append(escape(company)) }
-    if let contact = party.contact { lines.append(escape("Attn: " + contact)) }
-    lines += party.address.map(escape)
-    if let taxID = party.taxID { lines.append(escape("Tax ID: " + taxID)) }
-    if let email = party.email { lines.append(escape(email)) }
-    if let phone = party.phone { lines.append(escape(phone)) }
-    if let website = party.website { lines.append(escape(website)) }
-    return lines
   }
 }

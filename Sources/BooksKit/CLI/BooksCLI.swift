@@ -19,6 +19,7 @@ public enum BooksCLI {
       report      show a report: books report dashboard FILE (or just books dashboard FILE)
       invoice     print an invoice to send: books invoice INV-2026-014 FILE --format html
       estimate    print an estimate to send: books estimate EST-2026-001 FILE
+      reminder    print a payment reminder: books reminder INV-2026-020 FILE --as-of DATE
       help        show this help, or a command's: books help check
 
     Run `books COMMAND --help` for a command's options.
@@ -36,10 +37,12 @@ public enum BooksCLI {
     case "report": return ReportCommand.run(rest, environment: environment)
     case "invoice": return DocumentCommand.run(.invoice, rest, environment: environment)
     case "estimate": return DocumentCommand.run(.estimate, rest, environment: environment)
+    case "reminder": return ReminderCommand.run(rest, environment: environment)
     case "help", "-h", "--help":
       if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
       if rest.first == "report" { return CommandOutput(stdout: ReportCommand.help) }
       if rest.first == "invoice" { return CommandOutput(stdout: DocumentCommand.help(.invoice)) }
+      if rest.first == "reminder" { return CommandOutput(stdout: ReminderCommand.help) }
       if rest.first == "estimate" {
         return CommandOutput(stdout: DocumentCommand.help(.estimate))
       }
@@ -49,7 +52,8 @@ public enum BooksCLI {
       if Reports.named(command) != nil {
         return ReportCommand.run(arguments, environment: environment)
       }
-      let commands = ["check", "report", "invoice", "estimate", "help"] + Reports.all.map(\.name)
+      let commands =
+        ["check", "report", "invoice", "estimate", "reminder", "help"] + Reports.all.map(\.name)
       let hint =
         Suggestion.closest(to: command, in: commands).map {
           " (did you mean `\($0)`?)"

@@ -20,6 +20,7 @@ public enum BooksCLI {
       invoice     print an invoice to send: books invoice INV-2026-014 FILE --format html
       estimate    print an estimate to send: books estimate EST-2026-001 FILE
       statement   print a client's statement of account: books statement acme FILE
+      reminder    print a payment reminder: books reminder INV-2026-020 FILE --as-of DATE
       help        show this help, or a command's: books help check
 
     Run `books COMMAND --help` for a command's options.
@@ -38,11 +39,13 @@ public enum BooksCLI {
     case "invoice": return DocumentCommand.run(.invoice, rest, environment: environment)
     case "estimate": return DocumentCommand.run(.estimate, rest, environment: environment)
     case "statement": return StatementCommand.run(rest, environment: environment)
+    case "reminder": return ReminderCommand.run(rest, environment: environment)
     case "help", "-h", "--help":
       if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
       if rest.first == "report" { return CommandOutput(stdout: ReportCommand.help) }
       if rest.first == "invoice" { return CommandOutput(stdout: DocumentCommand.help(.invoice)) }
       if rest.first == "statement" { return CommandOutput(stdout: StatementCommand.help) }
+      if rest.first == "reminder" { return CommandOutput(stdout: ReminderCommand.help) }
       if rest.first == "estimate" {
         return CommandOutput(stdout: DocumentCommand.help(.estimate))
       }
@@ -53,7 +56,8 @@ public enum BooksCLI {
         return ReportCommand.run(arguments, environment: environment)
       }
       let commands =
-        ["check", "report", "invoice", "estimate", "statement", "help"] + Reports.all.map(\.name)
+        ["check", "report", "invoice", "estimate", "statement", "reminder", "help"]
+        + Reports.all.map(\.name)
       let hint =
         Suggestion.closest(to: command, in: commands).map {
           " (did you mean `\($0)`?)"

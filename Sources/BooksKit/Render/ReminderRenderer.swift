@@ -12,12 +12,14 @@ public enum ReminderRenderer {
     let invoice = reminder.invoice
     var out: [String] = ["# \(md(title.uppercased())) \(md(invoice.number))", ""]
     if let seller = invoice.seller {
-      out += hardBreaks(partyLines(seller, bold: { "**" + md($0) + "**" }, escape: md))
+      out += DocumentRenderer.hardBreaks(
+        DocumentRenderer.partyLines(seller, bold: { "**" + md($0) + "**" }, escape: md))
       out.append("")
     }
     if let buyer = invoice.buyer {
       out += ["## To", ""]
-      out += hardBreaks(partyLines(buyer, bold: { "**" + md($0) + "**" }, escape: md))
+      out += DocumentRenderer.hardBreaks(
+        DocumentRenderer.partyLines(buyer, bold: { "**" + md($0) + "**" }, escape: md))
       out.append("")
     }
     out += [md(reminder.asOf.description), "", md(reminder.salutation), ""]
@@ -34,7 +36,7 @@ public enum ReminderRenderer {
       var lines = invoice.bank.map(md)
       if let link = invoice.paymentLink { lines.append("Pay online: " + md(link)) }
       lines.append(md("Reference: " + invoice.number))
-      out += hardBreaks(lines)
+      out += DocumentRenderer.hardBreaks(lines)
     }
     out += ["", "Kind regards,"]
     if let seller = invoice.seller {
@@ -42,11 +44,6 @@ public enum ReminderRenderer {
       out.append(md(seller.name))
     }
     return out.joined(separator: "\n") + "\n"
-  }
-
-  /// Joins lines of one paragraph with Markdown hard breaks (a backslash at the line end).
-  private static func hardBreaks(_ lines: [String]) -> [String] {
-    lines.enumerated().map { index, line in index < lines.count - 1 ? line + "\\" : line }
   }
 
   // MARK: HTML
@@ -59,8 +56,10 @@ public enum ReminderRenderer {
     body.append("<div class=\"seller\">")
     if let seller = invoice.seller {
       body.append(
-        partyLines(seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h)
-          .joined(separator: "<br>\n"))
+        DocumentRenderer.partyLines(
+          seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h
+        )
+        .joined(separator: "<br>\n"))
     }
     body.append("</div>")
     body.append("<div class=\"heading\">")
@@ -76,7 +75,9 @@ public enum ReminderRenderer {
       body.append("<h2>To</h2>")
       body.append(
         "<p>"
-          + partyLines(buyer, bold: { "<strong>" + h($0) + "</strong>" }, escape: h)
+          + DocumentRenderer.partyLines(
+            buyer, bold: { "<strong>" + h($0) + "</strong>" }, escape: h
+          )
           .joined(separator: "<br>\n") + "</p>")
       body.append("</section>")
     }
@@ -138,20 +139,4 @@ public enum ReminderRenderer {
     .totals { margin-bottom: 4mm; }
     .note { font-size: 9pt; color: #666; margin: 0 0 4mm; }
     """
-
-  /// The lines of a party block; `bold` formats the name, `escape` everything else.
-  private static func partyLines(
-    _ party: DocumentParty, bold: (String) -> String, escape: (String) -> String
-  ) -> [String] {
-    var lines = [bold(party.name)]
-    if let legal = party.legalName { lines.append(escape(legal)) }
-    if let company = party.company { lines.append(escape(company)) }
-    if let contact = party.contact { lines.append(escape("Attn: " + contact)) }
-    lines += party.address.map(escape)
-    if let taxID = party.taxID { lines.append(escape("Tax ID: " + taxID)) }
-    if let email = party.email { lines.append(escape(email)) }
-    if let phone = party.phone { lines.append(escape(phone)) }
-    if let website = party.website { lines.append(escape(website)) }
-    return lines
-  }
 }

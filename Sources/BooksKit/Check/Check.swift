@@ -51,6 +51,10 @@ public enum Checks {
       summary: "invoices against a purchase order stay within its limit", runsOnModel: true,
       body: PurchaseOrderCheck.run),
     Check(
+      name: ApprovalsCheck.name,
+      summary: "entries the approval policy covers are approved by someone who may approve",
+      runsOnModel: true, body: ApprovalsCheck.run),
+    Check(
       name: NumberingCheck.name,
       summary: "document numbers are unique; gaps in a series are warned about",
       runsOnModel: true, body: NumberingCheck.run),

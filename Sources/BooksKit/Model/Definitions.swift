@@ -12,6 +12,8 @@ public struct Business: Sendable {
   /// Default payment terms in days.
   public var termsDays: Int?
   public var lateFee: LateFeePolicy?
+  /// Which entries need an `approved-by`.
+  public var approvals: [ApprovalRule] = []
   public var invoiceNumbering: String?
   public var estimateNumbering: String?
   public var bank: [String] = []
@@ -35,6 +37,21 @@ public struct LateFeePolicy: Hashable, Sendable {
   public var percent: Percentage?
   public var period: Period = .month
   public var graceDays: Int = 0
+}
+
+/// A rule of the business's approval policy: `approval invoices over 5000 EUR`,
+/// `approval expenses by staff`, `approval time by staff`.
+public struct ApprovalRule: Sendable {
+  public enum Kind: String, Sendable, CaseIterable {
+    case invoices, estimates, expenses, time
+  }
+
+  public var kind: Kind
+  /// Entries above this amount need approval (`over AMOUNT`).
+  public var over: Money?
+  /// Entries recorded for a staff member who may not approve need approval (`by staff`).
+  public var byStaff = false
+  public var range: SourceRange
 }
 
 /// A named tax rate, referenced by invoices, estimates and expenses.

@@ -29,6 +29,10 @@ extension ModelBuilder {
       case "terms":
         business.termsDays = reader.days(field.values[...], self, at: reader.afterKey(field))
       case "late-fee": business.lateFee = lateFee(field, reader, currency: business.currency)
+      case "approval":
+        approvalRule(field, reader, currency: business.currency).map {
+          business.approvals.append($0)
+        }
       case "invoice-numbers": business.invoiceNumbering = reader.text(field, self)
       case "estimate-numbers": business.estimateNumbering = reader.text(field, self)
       case "bank": reader.text(field, self).map { business.bank.append($0) }
@@ -39,6 +43,43 @@ extension ModelBuilder {
       }
     }
     books.business = business
+  }
+
+  /// `approval KIND over AMOUNT` or `approval KIND by staff`.
+  private func approvalRule(_ field: FieldNode, _ reader: EntryReader, currency: Currency?)
+    -> ApprovalRule?
+  {
+    let tokens = field.values
+    let example = "approval invoices over 5000 EUR, or approval expenses by staff"
+    guard let first = tokens.first, let kind = ApprovalRule.Kind(rawValue: reader.tree.text(first)),
+      tokens.count >= 3
+    else {
+      report(
+        .error(
+          Self.valuesCode,
+          "an approval rule is `invoices|estimates|expenses|time over AMOUNT` or `... by staff`",
+          at: tokens.isEmpty ? reader.afterKey(field) : reader.range(of: field), fix: example))
+      return nil
+    }
+    var rule = ApprovalRule(kind: kind, range: reader.range(of: field))
+    if reader.tree.isWord(tokens[1], "by"), reader.tree.isWord(tokens[2], "staff"),
+      tokens.count == 3
+    {
+      rule.byStaff = true
+      return rule
+    }
+    guard reader.tree.isWord(tokens[1], "over"),
+      let (amount, used) = reader.money(tokens, at: 2, currency: currency, self)
+    else {
+      report(
+        .error(
+          Self.valuesCode, "expected `over AMOUNT` or `by staff`", at: reader.tree.range(tokens[1]),
+          fix: example))
+      return nil
+    }
+    if 2 + used < tokens.count { reader.extra(tokens[(2 + used)...], self) }
+    rule.over = amount
+    return rule
   }
 
   /// `late-fee 40 EUR + 1.5% per month after 10 days` — every part optional.

@@ -42,6 +42,10 @@ public enum EntryKind: String, Sendable, CaseIterable {
         FieldSpec("currency", "currency of amounts written without one"),
         FieldSpec("terms", "default payment terms: `30 days`"),
         FieldSpec("late-fee", "late fee policy: `40 EUR`, `1% per month`, `after 10 days`"),
+        FieldSpec(
+          "approval", repeatable: true,
+          "what needs `approved-by`: `invoices over 5000 EUR`, `expenses by staff`, `time by staff`"
+        ),
         FieldSpec("invoice-numbers", "invoice number pattern, e.g. `INV-{yyyy}-{seq:3}`"),
         FieldSpec("estimate-numbers", "estimate number pattern"),
         FieldSpec("bank", repeatable: true, "payment details, one line per field"),

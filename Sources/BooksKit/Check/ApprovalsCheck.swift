@@ -1,0 +1,91 @@
+/// Entries the business's approval policy covers carry `approved-by` a staff member who may
+/// approve, and nobody approves their own entries.
+enum ApprovalsCheck {
+  static let name = "approvals"
+
+  static func run(_ context: CheckContext) -> [Diagnostic] {
+    let books = context.books
+    var out: [Diagnostic] = []
+    let rules = books.business?.approvals ?? []
+
+    /// Checks one entry: `who` recorded it (staff), `amount` is what thresholds compare.
+    func check(
+      _ kind: ApprovalRule.Kind, _ what: String, approvedBy: Ref?, staff: Ref?, amount: Money?,
+      at range: SourceRange
+    ) {
+      if let approver = approvedBy {
+        if let member = books.staffMember(approver.id), !member.mayApprove {
+          out.append(
+            .error(
+              name, "`\(clip(approver.id))` may not approve entries", at: approver.range,
+              notes: [DiagnosticNote("`\(approver.id)` is defined here", at: member.range)],
+              fix: "name a staff member with `may-approve yes`, or give `\(approver.id)` that right"
+            ))
+        }
+        if let staff, staff.id == approver.id {
+          out.append(
+            .error(
+              name, "`\(clip(approver.id))` approves their own \(what)", at: approver.range,
+              fix: "have another staff member who may approve sign it off"))
+        }
+        return
+      }
+      for rule in rules where rule.kind == kind {
+        var needs = false
+        var reason = ""
+        let entries = rule.kind == .time ? "time entries" : rule.kind.rawValue
+        if rule.byStaff, let staff, books.staffMember(staff.id)?.mayApprove == false {
+          needs = true
+          reason = "\(entries) recorded by staff who may not approve"
+        }
+        if let limit = rule.over, let amount, amount.currency == limit.currency,
+          amount.amount > limit.amount
+        {
+          needs = true
+          reason = "\(entries) over \(limit.formatted())"
+        }
+        guard needs else { continue }
+        let approvers = books.staff.filter(\.mayApprove).map(\.id)
+        out.append(
+          .error(
+            name, "this \(what) needs an approval: the policy covers \(reason)", at: range,
+            notes: [DiagnosticNote("the policy is set here", at: rule.range)],
+            fix: approvers.first.map { "add `approved-by \($0)`" }
+              ?? "add `approved-by STAFF`, naming a staff member with `may-approve yes`"))
+        return
+      }
+    }
+
+    for (invoice, state) in zip(books.invoices, context.ledger.invoices)
+    where invoice.status != .void {
+      check(
+        .invoices, "invoice", approvedBy: invoice.approvedBy, staff: nil, amount: state.total,
+        at: invoice.range)
+    }
+    for estimate in books.estimates {
+      let currency =
+        estimate.currency ?? estimate.client.flatMap { books.client($0.id)?.currency }
+        ?? books.defaultCurrency
+      let total = currency.flatMap { currency in
+        try? DocumentMath.totals(
+          items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,
+          inclusive: estimate.taxInclusive, currency: currency, taxes: { books.tax($0) }
+        ).get().total
+      }
+      check(
+        .estimates, "estimate", approvedBy: estimate.approvedBy, staff: nil, amount: total,
+        at: estimate.range)
+    }
+    for expense in books.expenses {
+      check(
+        .expenses, "expense", approvedBy: expense.approvedBy, staff: expense.staff,
+        amount: expense.amount, at: expense.range)
+    }
+    for entry in books.timeEntries {
+      check(
+        .time, "time entry", approvedBy: entry.approvedBy, staff: entry.staff, amount: nil,
+        at: entry.range)
+    }
+    return out
+  }
+}

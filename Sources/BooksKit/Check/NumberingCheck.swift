@@ -9,10 +9,36 @@ enum NumberingCheck {
   static func run(_ context: CheckContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let books = context.books
+    if let text = books.business?.invoiceNumbering, let pattern = NumberPattern(text) {
+      for invoice in books.invoices
+      where pattern.sequence(of: invoice.number, date: invoice.date, client: invoice.client?.id)
+        == nil
+      {
+        out.append(follows(invoice.number, text, .invoice, invoice.numberRange))
+      }
+    }
+    if let text = books.business?.estimateNumbering, let pattern = NumberPattern(text) {
+      for estimate in books.estimates
+      where pattern.sequence(of: estimate.number, date: estimate.date, client: estimate.client?.id)
+        == nil
+      {
+        out.append(follows(estimate.number, text, .estimate, estimate.numberRange))
+      }
+    }
     check(books.invoices.map { ($0.number, $0.numberRange) }, .invoice, &out)
     check(books.estimates.map { ($0.number, $0.numberRange) }, .estimate, &out)
     check(books.creditNotes.map { ($0.number, $0.numberRange) }, .creditNote, &out)
     return out
+  }
+
+  private static func follows(
+    _ number: String, _ pattern: String, _ kind: DocumentKind, _ range: SourceRange
+  ) -> Diagnostic {
+    .warning(
+      name, "\(kind.noun) number `\(clip(number))` does not follow the pattern `\(pattern)`",
+      at: range,
+      fix:
+        "number \(kind.noun)s as the business's pattern says (with the document's year and client)")
   }
 
   private struct Series: Hashable {

@@ -33,8 +33,8 @@ extension ModelBuilder {
         approvalRule(field, reader, currency: business.currency).map {
           business.approvals.append($0)
         }
-      case "invoice-numbers": business.invoiceNumbering = reader.text(field, self)
-      case "estimate-numbers": business.estimateNumbering = reader.text(field, self)
+      case "invoice-numbers": business.invoiceNumbering = numberPattern(field, reader)
+      case "estimate-numbers": business.estimateNumbering = numberPattern(field, reader)
       case "bank": reader.text(field, self).map { business.bank.append($0) }
       case "payment-link": business.paymentLink = reader.text(field, self)
       case "locale": business.locale = reader.text(field, self)
@@ -43,6 +43,21 @@ extension ModelBuilder {
       }
     }
     books.business = business
+  }
+
+  /// A number pattern such as `INV-{yyyy}-{seq:3}`, checked for known fields and a counter.
+  private func numberPattern(_ field: FieldNode, _ reader: EntryReader) -> String? {
+    guard let text = reader.text(field, self) else { return nil }
+    guard NumberPattern(text) != nil else {
+      report(
+        .error(
+          Self.valuesCode,
+          "`\(clip(text))` is not a number pattern: use {yyyy}, {yy}, {mm}, {client} and one {seq} or {seq:N}",
+          at: reader.range(of: field), fix: "\(reader.tree.text(field.key)) \"INV-{yyyy}-{seq:3}\"")
+      )
+      return nil
+    }
+    return text
   }
 
   /// `approval KIND over AMOUNT` or `approval KIND by staff`.

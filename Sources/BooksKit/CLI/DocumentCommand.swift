@@ -23,104 +23,40 @@ public enum DocumentCommand {
       """
   }
 
-  enum Format: String { case md, html }
-
   public static func run(
     _ kind: Document.Kind, _ arguments: [String], environment: Environment,
     fileSystem: any FileSystem = LocalFileSystem(), today: CalendarDate = ReportOptions.today()
   ) -> CommandOutput {
     let help = help(kind)
-    var parser = Arguments(arguments)
-    var files: [String] = []
-    var format = Format.md
-    var output: String?
-    var asOf: CalendarDate?
-    var wantsHelp = false
-    var problem: String?
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--format":
-          let text = try value()
-          if let parsed = Format(rawValue: text) {
-            format = parsed
-          } else {
-            problem = "unknown format `\(text)`; use md or html"
-          }
-        case "-o", "--output": output = try value()
-        case "--as-of":
-          let text = try value()
-          asOf = CalendarDate(text)
-          if asOf == nil { problem = "--as-of takes a date YYYY-MM-DD, not `\(text)`" }
-        case "-h", "--help": wantsHelp = true
-        default: return false
-        }
-        return true
-      }
-    } catch {
-      switch error {
-      case .missingValue(let option): return .usage("\(option) needs a value", help: help)
-      case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
-      case .unexpectedValue(let option): return .usage("\(option) takes no value", help: help)
-      }
-    }
-    if wantsHelp { return CommandOutput(stdout: help) }
-    if let problem { return .usage(problem, help: help) }
-    var positionals = parser.positionals
-    guard !positionals.isEmpty else { return .usage("name an \(kind.rawValue) number", help: help) }
-    let number = positionals.removeFirst()
-    files = positionals + files
-    if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
-      !fromEnvironment.isEmpty
+    let request: DocumentRequest
+    switch DocumentRequest.parse(
+      arguments, subject: "an \(kind.rawValue) number", help: help, environment: environment,
+      fileSystem: fileSystem, today: today)
     {
-      files = [fromEnvironment]
+    case .done(let output): return output
+    case .ready(let ready): request = ready
     }
-    guard !files.isEmpty else {
-      return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
-    }
-
-    let validation = Validation.run(files, fileSystem: fileSystem)
-    let errors = validation.diagnostics.filter { $0.severity == .error }
-    if !errors.isEmpty {
-      let summary = DiagnosticSummary(diagnostics: errors, files: validation.files.count)
-      return CommandOutput(
-        stderr: DiagnosticRenderer.human(errors, files: validation.files, color: false)
-          + summary.line + "; fix them (see `books check`) to make documents\n",
-        exitCode: 1)
-    }
-    let books = validation.books
+    let books = request.books
+    let number = request.subject
     let result: Result<Document, DocumentProblem>
     let numbers: [String]
     switch kind {
     case .invoice:
-      result = Document.invoice(number, in: books, asOf: asOf ?? today)
+      result = Document.invoice(number, in: books, asOf: request.asOf)
       numbers = books.invoices.map(\.number)
     case .estimate:
-      result = Document.estimate(number, in: books, asOf: asOf ?? today)
+      result = Document.estimate(number, in: books, asOf: request.asOf)
       numbers = books.estimates.map(\.number)
     }
-    let document: Document
     switch result {
-    case .success(let made): document = made
+    case .success(let document):
+      return request.deliver(
+        markdown: { DocumentRenderer.markdown(document) }, html: { DocumentRenderer.html(document) }
+      )
     case .failure(.unknownNumber):
-      let hint =
-        Suggestion.closest(to: number, in: numbers).map { " (did you mean `\($0)`?)" } ?? ""
-      return .usage("no \(kind.rawValue) numbered `\(number)`\(hint)", help: help)
+      return .unknown("no \(kind.rawValue) numbered", number, among: numbers, help: help)
     case .failure(let problem):
       return CommandOutput(stderr: "books: \(number): \(problem.message)\n", exitCode: 1)
-    }
-    let rendered: String
-    switch format {
-    case .md: rendered = DocumentRenderer.markdown(document)
-    case .html: rendered = DocumentRenderer.html(document)
-    }
-    guard let output else { return CommandOutput(stdout: rendered) }
-    switch AtomicFile.write(rendered, to: output) {
-    case .success: return CommandOutput()
-    case .failure(let failure):
-      return CommandOutput(
-        stderr: "books: cannot write `\(output)`: \(failure.message)\n", exitCode: 1)
     }
   }
 }

@@ -28,90 +28,25 @@ public enum ReminderCommand {
     _ arguments: [String], environment: Environment,
     fileSystem: any FileSystem = LocalFileSystem(), today: CalendarDate = ReportOptions.today()
   ) -> CommandOutput {
-    let help = help
-    var parser = Arguments(arguments)
-    var files: [String] = []
-    var format = DocumentCommand.Format.md
-    var output: String?
-    var asOf: CalendarDate?
-    var wantsHelp = false
-    var problem: String?
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--format":
-          let text = try value()
-          if let parsed = DocumentCommand.Format(rawValue: text) {
-            format = parsed
-          } else {
-            problem = "unknown format `\(text)`; use md or html"
-          }
-        case "-o", "--output": output = try value()
-        case "--as-of":
-          let text = try value()
-          asOf = CalendarDate(text)
-          if asOf == nil { problem = "--as-of takes a date YYYY-MM-DD, not `\(text)`" }
-        case "-h", "--help": wantsHelp = true
-        default: return false
-        }
-        return true
-      }
-    } catch {
-      switch error {
-      case .missingValue(let option): return .usage("\(option) needs a value", help: help)
-      case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
-      case .unexpectedValue(let option): return .usage("\(option) takes no value", help: help)
-      }
-    }
-    if wantsHelp { return CommandOutput(stdout: help) }
-    if let problem { return .usage(problem, help: help) }
-    var positionals = parser.positionals
-    guard !positionals.isEmpty else { return .usage("name an invoice number", help: help) }
-    let number = positionals.removeFirst()
-    files = positionals + files
-    if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
-      !fromEnvironment.isEmpty
+    let request: DocumentRequest
+    switch DocumentRequest.parse(
+      arguments, subject: "an invoice number", help: help, environment: environment,
+      fileSystem: fileSystem, today: today)
     {
-      files = [fromEnvironment]
+    case .done(let output): return output
+    case .ready(let ready): request = ready
     }
-    guard !files.isEmpty else {
-      return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
-    }
-
-    let validation = Validation.run(files, fileSystem: fileSystem)
-    let errors = validation.diagnostics.filter { $0.severity == .error }
-    if !errors.isEmpty {
-      let summary = DiagnosticSummary(diagnostics: errors, files: validation.files.count)
-      return CommandOutput(
-        stderr: DiagnosticRenderer.human(errors, files: validation.files, color: false)
-          + summary.line + "; fix them (see `books check`) to make documents\n",
-        exitCode: 1)
-    }
-    let books = validation.books
-    let reminder: Reminder
-    switch Reminder.make(number, in: books, asOf: asOf ?? today) {
-    case .success(let made): reminder = made
+    let number = request.subject
+    switch Reminder.make(number, in: request.books, asOf: request.asOf) {
+    case .success(let reminder):
+      return request.deliver(
+        markdown: { ReminderRenderer.markdown(reminder) }, html: { ReminderRenderer.html(reminder) }
+      )
     case .failure(.unknownNumber):
-      let hint =
-        Suggestion.closest(to: number, in: books.invoices.map(\.number)).map {
-          " (did you mean `\($0)`?)"
-        } ?? ""
-      return .usage("no invoice numbered `\(number)`\(hint)", help: help)
+      return .unknown(
+        "no invoice numbered", number, among: request.books.invoices.map(\.number), help: help)
     case .failure(let problem):
       return CommandOutput(stderr: "books: \(number): \(problem.message)\n", exitCode: 1)
-    }
-    let rendered: String
-    switch format {
-    case .md: rendered = ReminderRenderer.markdown(reminder)
-    case .html: rendered = ReminderRenderer.html(reminder)
-    }
-    guard let output else { return CommandOutput(stdout: rendered) }
-    switch AtomicFile.write(rendered, to: output) {
-    case .success: return CommandOutput()
-    case .failure(let failure):
-      return CommandOutput(
-        stderr: "books: cannot write `\(output)`: \(failure.message)\n", exitCode: 1)
     }
   }
 }

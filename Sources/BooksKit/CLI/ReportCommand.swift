@@ -107,8 +107,7 @@ public enum ReportCommand {
     let name = positionals.removeFirst()
     guard let report = Reports.named(name) else {
       let names = Reports.all.flatMap { [$0.name] + $0.aliases }
-      let hint = Suggestion.closest(to: name, in: names).map { " (did you mean `\($0)`?)" } ?? ""
-      return .usage("unknown report `\(name)`\(hint)", help: help)
+      return .unknown("unknown report", name, among: names, help: help)
     }
     if from != nil || to != nil {
       period = DayRange(from: from ?? period.from, to: to ?? period.to)
@@ -122,14 +121,7 @@ public enum ReportCommand {
     }
 
     let validation = Validation.run(files, fileSystem: fileSystem)
-    let errors = validation.diagnostics.filter { $0.severity == .error }
-    if !errors.isEmpty {
-      let summary = DiagnosticSummary(diagnostics: errors, files: validation.files.count)
-      return CommandOutput(
-        stderr: DiagnosticRenderer.human(errors, files: validation.files, color: false)
-          + summary.line + "; fix them (see `books check`) to see reports\n",
-        exitCode: 1)
-    }
+    if let refusal = CommandOutput.refusing(validation, to: "see reports") { return refusal }
     let options = ReportOptions(
       period: period, client: client, project: project, asOf: asOf ?? today, currency: currency)
     if let client, validation.books.client(client) == nil {
@@ -148,12 +140,6 @@ public enum ReportCommand {
     case .json: rendered = JSONReportRenderer.render(view)
     case .csv: rendered = CSVRenderer.render(view)
     }
-    guard let output else { return CommandOutput(stdout: rendered) }
-    switch AtomicFile.write(rendered, to: output) {
-    case .success: return CommandOutput()
-    case .failure(let failure):
-      return CommandOutput(
-        stderr: "books: cannot write `\(output)`: \(failure.message)\n", exitCode: 1)
-    }
+    return .deliver(rendered, to: output)
   }
 }

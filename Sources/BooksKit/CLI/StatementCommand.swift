@@ -20,104 +20,30 @@ public enum StatementCommand {
 
     """
 
-  enum Format: String { case md, html }
-
   public static func run(
     _ arguments: [String], environment: Environment,
     fileSystem: any FileSystem = LocalFileSystem(), today: CalendarDate = ReportOptions.today()
   ) -> CommandOutput {
-    var parser = Arguments(arguments)
-    var files: [String] = []
-    var format = Format.md
-    var output: String?
-    var asOf: CalendarDate?
-    var from: CalendarDate?
-    var wantsHelp = false
-    var problem: String?
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--format":
-          let text = try value()
-          if let parsed = Format(rawValue: text) {
-            format = parsed
-          } else {
-            problem = "unknown format `\(text)`; use md or html"
-          }
-        case "-o", "--output": output = try value()
-        case "--as-of":
-          let text = try value()
-          asOf = CalendarDate(text)
-          if asOf == nil { problem = "--as-of takes a date YYYY-MM-DD, not `\(text)`" }
-        case "--from":
-          let text = try value()
-          from = CalendarDate(text)
-          if from == nil { problem = "--from takes a date YYYY-MM-DD, not `\(text)`" }
-        case "-h", "--help": wantsHelp = true
-        default: return false
-        }
-        return true
-      }
-    } catch {
-      switch error {
-      case .missingValue(let option): return .usage("\(option) needs a value", help: help)
-      case .unknownOption(let option): return .usage("unknown option `\(option)`", help: help)
-      case .unexpectedValue(let option): return .usage("\(option) takes no value", help: help)
-      }
-    }
-    if wantsHelp { return CommandOutput(stdout: help) }
-    if let problem { return .usage(problem, help: help) }
-    let day = asOf ?? today
-    if let from, from > day {
-      return .usage("--from \(from) is after --as-of \(day)", help: help)
-    }
-    var positionals = parser.positionals
-    guard !positionals.isEmpty else { return .usage("name a client", help: help) }
-    let clientID = positionals.removeFirst()
-    files = positionals + files
-    if files.isEmpty, let fromEnvironment = environment.variables["BOOKS_FILE"],
-      !fromEnvironment.isEmpty
+    let request: DocumentRequest
+    switch DocumentRequest.parse(
+      arguments, subject: "a client", takesFrom: true, help: help, environment: environment,
+      fileSystem: fileSystem, today: today)
     {
-      files = [fromEnvironment]
+    case .done(let output): return output
+    case .ready(let ready): request = ready
     }
-    guard !files.isEmpty else {
-      return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
-    }
-
-    let validation = Validation.run(files, fileSystem: fileSystem)
-    let errors = validation.diagnostics.filter { $0.severity == .error }
-    if !errors.isEmpty {
-      let summary = DiagnosticSummary(diagnostics: errors, files: validation.files.count)
-      return CommandOutput(
-        stderr: DiagnosticRenderer.human(errors, files: validation.files, color: false)
-          + summary.line + "; fix them (see `books check`) to make documents\n",
-        exitCode: 1)
-    }
-    let books = validation.books
-    let statement: Statement
-    switch Statement.make(client: clientID, in: books, asOf: day, from: from) {
-    case .success(let made): statement = made
+    let clientID = request.subject
+    switch Statement.make(
+      client: clientID, in: request.books, asOf: request.asOf, from: request.from)
+    {
+    case .success(let statement):
+      return request.deliver(
+        markdown: { StatementRenderer.markdown(statement) },
+        html: { StatementRenderer.html(statement) })
     case .failure(.unknownClient):
-      let hint =
-        Suggestion.closest(to: clientID, in: books.clients.map(\.id)).map {
-          " (did you mean `\($0)`?)"
-        } ?? ""
-      return .usage("no client `\(clientID)`\(hint)", help: help)
+      return .unknown("no client", clientID, among: request.books.clients.map(\.id), help: help)
     case .failure(let problem):
       return CommandOutput(stderr: "books: \(clientID): \(problem.message)\n", exitCode: 1)
-    }
-    let rendered: String
-    switch format {
-    case .md: rendered = StatementRenderer.markdown(statement)
-    case .html: rendered = StatementRenderer.html(statement)
-    }
-    guard let output else { return CommandOutput(stdout: rendered) }
-    switch AtomicFile.write(rendered, to: output) {
-    case .success: return CommandOutput()
-    case .failure(let failure):
-      return CommandOutput(
-        stderr: "books: cannot write `\(output)`: \(failure.message)\n", exitCode: 1)
     }
   }
 }

@@ -1,0 +1,127 @@
+/// What every document command (`invoice`, `estimate`, `statement`, `reminder`) reads from
+/// its arguments: the subject (a number or a client), the format, the day, an output file,
+/// `--from` where the command takes it, and the checked books.
+struct DocumentRequest {
+  enum Format: String { case md, html }
+
+  /// The first positional argument: a document number or a client id.
+  var subject: String
+  var format = Format.md
+  var asOf: CalendarDate
+  var from: CalendarDate?
+  var output: String?
+  var books: Books
+
+  /// The request, or the output to print instead (help, a usage error, errors in the books).
+  enum Parsed {
+    case ready(DocumentRequest)
+    case done(CommandOutput)
+  }
+
+  /// Parses the arguments, loads the books and refuses books with errors.
+  ///
+  /// - Parameters:
+  ///   - subject: what the first argument names, for the usage error when it is missing
+  ///     ("an invoice number", "a client").
+  ///   - takesFrom: whether `--from DATE` is an option of the command.
+  static func parse(
+    _ arguments: [String], subject: String, takesFrom: Bool = false, help: String,
+    environment: Environment, fileSystem: any FileSystem, today: CalendarDate
+  ) -> Parsed {
+    var parser = Arguments(arguments)
+    var files: [String] = []
+    var format = Format.md
+    var output: String?
+    var asOf: CalendarDate?
+    var from: CalendarDate?
+    var wantsHelp = false
+    var problem: String?
+    func date(_ text: String, _ option: String) -> CalendarDate? {
+      guard let date = CalendarDate(text) else {
+        problem = "\(option) takes a date YYYY-MM-DD, not `\(text)`"
+        return nil
+      }
+      return date
+    }
+    do throws(Arguments.Problem) {
+      try parser.parse { option, value throws(Arguments.Problem) in
+        switch option {
+        case "-f", "--file": files.append(try value())
+        case "--format":
+          let text = try value()
+          if let parsed = Format(rawValue: text) {
+            format = parsed
+          } else {
+            problem = "unknown format `\(text)`; use md or html"
+          }
+        case "-o", "--output": output = try value()
+        case "--as-of": asOf = date(try value(), option)
+        case "--from" where takesFrom: from = date(try value(), option)
+        case "-h", "--help": wantsHelp = true
+        default: return false
+        }
+        return true
+      }
+    } catch {
+      return .done(.usage(error, help: help))
+    }
+    if wantsHelp { return .done(CommandOutput(stdout: help)) }
+    if let problem { return .done(.usage(problem, help: help)) }
+    let day = asOf ?? today
+    if let from, from > day {
+      return .done(.usage("--from \(from) is after --as-of \(day)", help: help))
+    }
+    var positionals = parser.positionals
+    guard !positionals.isEmpty else { return .done(.usage("name \(subject)", help: help)) }
+    let name = positionals.removeFirst()
+    files = environment.books(positionals + files)
+    guard !files.isEmpty else {
+      return .done(.usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help))
+    }
+    let validation = Validation.run(files, fileSystem: fileSystem)
+    if let refusal = CommandOutput.refusing(validation, to: "make documents") {
+      return .done(refusal)
+    }
+    return .ready(
+      DocumentRequest(
+        subject: name, format: format, asOf: day, from: from, output: output,
+        books: validation.books))
+  }
+
+  /// The rendered document, on standard output or written to `-o FILE`.
+  func deliver(markdown: () -> String, html: () -> String) -> CommandOutput {
+    CommandOutput.deliver(format == .md ? markdown() : html(), to: output)
+  }
+}
+
+extension CommandOutput {
+  /// The errors of books that cannot be reported on, or nil when they have none.
+  static func refusing(_ validation: Validation, to purpose: String) -> CommandOutput? {
+    let errors = validation.diagnostics.filter { $0.severity == .error }
+    guard !errors.isEmpty else { return nil }
+    let summary = DiagnosticSummary(diagnostics: errors, files: validation.files.count)
+    return CommandOutput(
+      stderr: DiagnosticRenderer.human(errors, files: validation.files, color: false)
+        + summary.line + "; fix them (see `books check`) to \(purpose)\n",
+      exitCode: 1)
+  }
+
+  /// `text` on standard output, or written atomically to `path`.
+  static func deliver(_ text: String, to path: String?) -> CommandOutput {
+    guard let path else { return CommandOutput(stdout: text) }
+    switch AtomicFile.write(text, to: path) {
+    case .success: return CommandOutput()
+    case .failure(let failure):
+      return CommandOutput(
+        stderr: "books: cannot write `\(path)`: \(failure.message)\n", exitCode: 1)
+    }
+  }
+
+  /// A usage error for an unknown name, with the closest known one as a hint.
+  static func unknown(_ what: String, _ name: String, among names: [String], help: String)
+    -> CommandOutput
+  {
+    let hint = Suggestion.closest(to: name, in: names).map { " (did you mean `\($0)`?)" } ?? ""
+    return .usage("\(what) `\(name)`\(hint)", help: help)
+  }
+}

@@ -65,24 +65,7 @@ public enum DocumentRenderer {
   public static func html(_ document: Document) -> String {
     let h = HTMLRenderer.escape
     let title = "\(document.title) \(document.number)"
-    var body: [String] = []
-    body.append("<header class=\"top\">")
-    body.append("<div class=\"seller\">")
-    if let seller = document.seller {
-      body.append(
-        partyLines(seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h)
-          .joined(separator: "<br>\n"))
-    }
-    body.append("</div>")
-    body.append("<div class=\"heading\">")
-    body.append("<h1>\(h(document.title.uppercased()))</h1>")
-    body.append("<table class=\"facts\">")
-    for (label, value) in facts(document) {
-      body.append("<tr><th scope=\"row\">\(h(label))</th><td>\(h(value))</td></tr>")
-    }
-    body.append("</table>")
-    body.append("</div>")
-    body.append("</header>")
+    var body = htmlHeader(seller: document.seller, title: document.title, facts: facts(document))
     if let buyer = document.buyer {
       body.append("<section class=\"buyer\">")
       body.append("<h2>Bill to</h2>")
@@ -142,25 +125,37 @@ public enum DocumentRenderer {
       body.append("</section>")
     }
     body.append("</footer>")
-    return """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(h(title))</title>
-      <style>
-      \(css)
-      </style>
-      </head>
-      <body>
-      <main class="document">
-      \(body.joined(separator: "\n"))
-      </main>
-      </body>
-      </html>
+    return htmlPage(title: title, body: body)
+  }
 
-      """
+  /// The top of every document page: the seller's block, and the title with its facts.
+  static func htmlHeader(seller: DocumentParty?, title: String, facts: [(String, String)])
+    -> [String]
+  {
+    let h = HTMLRenderer.escape
+    var lines = ["<header class=\"top\">", "<div class=\"seller\">"]
+    if let seller {
+      lines.append(
+        partyLines(seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h)
+          .joined(separator: "<br>\n"))
+    }
+    lines += ["</div>", "<div class=\"heading\">", "<h1>\(h(title.uppercased()))</h1>"]
+    lines.append("<table class=\"facts\">")
+    for (label, value) in facts {
+      lines.append("<tr><th scope=\"row\">\(h(label))</th><td>\(h(value))</td></tr>")
+    }
+    lines += ["</table>", "</div>", "</header>"]
+    return lines
+  }
+
+  /// A standalone A4 page around a document's body; `css` adds rules after the shared ones.
+  static func htmlPage(title: String, body: [String], css extra: String? = nil) -> String {
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      + "<title>\(HTMLRenderer.escape(title))</title>\n<style>\n\(css)\n"
+      + (extra.map { $0 + "\n" } ?? "")
+      + "</style>\n</head>\n<body>\n<main class=\"document\">\n"
+      + body.joined(separator: "\n") + "\n</main>\n</body>\n</html>\n"
   }
 
   static let css = """

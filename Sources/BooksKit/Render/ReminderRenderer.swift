@@ -51,25 +51,9 @@ public enum ReminderRenderer {
   public static func html(_ reminder: Reminder) -> String {
     let h = HTMLRenderer.escape
     let invoice = reminder.invoice
-    var body: [String] = []
-    body.append("<header class=\"top\">")
-    body.append("<div class=\"seller\">")
-    if let seller = invoice.seller {
-      body.append(
-        DocumentRenderer.partyLines(
-          seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h
-        )
-        .joined(separator: "<br>\n"))
-    }
-    body.append("</div>")
-    body.append("<div class=\"heading\">")
-    body.append("<h1>\(h(title.uppercased()))</h1>")
-    body.append("<table class=\"facts\">")
-    body.append("<tr><th scope=\"row\">Invoice number</th><td>\(h(invoice.number))</td></tr>")
-    body.append("<tr><th scope=\"row\">Date</th><td>\(h(reminder.asOf.description))</td></tr>")
-    body.append("</table>")
-    body.append("</div>")
-    body.append("</header>")
+    var body = DocumentRenderer.htmlHeader(
+      seller: invoice.seller, title: title,
+      facts: [("Invoice number", invoice.number), ("Date", reminder.asOf.description)])
     if let buyer = invoice.buyer {
       body.append("<section class=\"buyer\">")
       body.append("<h2>To</h2>")
@@ -110,26 +94,7 @@ public enum ReminderRenderer {
         + (invoice.seller.map { "<br>\n" + h($0.name) } ?? "") + "</p>")
     body.append("</section>")
     body.append("</footer>")
-    return """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(h(title + " " + invoice.number))</title>
-      <style>
-      \(DocumentRenderer.css)
-      \(css)
-      </style>
-      </head>
-      <body>
-      <main class="document">
-      \(body.joined(separator: "\n"))
-      </main>
-      </body>
-      </html>
-
-      """
+    return DocumentRenderer.htmlPage(title: title + " " + invoice.number, body: body, css: css)
   }
 
   /// Rules for the letter, after `DocumentRenderer.css`.

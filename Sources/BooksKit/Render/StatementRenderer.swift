@@ -57,26 +57,8 @@ public enum StatementRenderer {
   public static func html(_ statement: Statement) -> String {
     let h = HTMLRenderer.escape
     let title = "Statement \(statement.buyer.name) \(statement.asOf)"
-    var body: [String] = []
-    body.append("<header class=\"top\">")
-    body.append("<div class=\"seller\">")
-    if let seller = statement.seller {
-      body.append(
-        DocumentRenderer.partyLines(
-          seller, bold: { "<strong class=\"name\">" + h($0) + "</strong>" }, escape: h
-        )
-        .joined(separator: "<br>\n"))
-    }
-    body.append("</div>")
-    body.append("<div class=\"heading\">")
-    body.append("<h1>STATEMENT</h1>")
-    body.append("<table class=\"facts\">")
-    for (label, value) in facts(statement) {
-      body.append("<tr><th scope=\"row\">\(h(label))</th><td>\(h(value))</td></tr>")
-    }
-    body.append("</table>")
-    body.append("</div>")
-    body.append("</header>")
+    var body = DocumentRenderer.htmlHeader(
+      seller: statement.seller, title: "Statement", facts: facts(statement))
     body.append("<section class=\"buyer\">")
     body.append("<h2>Client</h2>")
     body.append(
@@ -143,27 +125,10 @@ public enum StatementRenderer {
       body.append("</section>")
     }
     body.append("</footer>")
-    return """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(h(title))</title>
-      <style>
-      \(DocumentRenderer.css)
-      .open { margin-top: 8mm; page-break-inside: avoid; break-inside: avoid; }
-      .open p { margin: 0; }
-      </style>
-      </head>
-      <body>
-      <main class="document">
-      \(body.joined(separator: "\n"))
-      </main>
-      </body>
-      </html>
-
-      """
+    return DocumentRenderer.htmlPage(
+      title: title, body: body,
+      css: ".open { margin-top: 8mm; page-break-inside: avoid; break-inside: avoid; }\n"
+        + ".open p { margin: 0; }")
   }
 
   // MARK: Shared layout

@@ -199,16 +199,6 @@ private struct Excerpt {
   }
 }
 
-func isControl(_ scalar: Unicode.Scalar) -> Bool {
-  scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-}
-
-/// Unicode noncharacters (U+FDD0…U+FDEF and the last two code points of every plane):
-/// valid UTF-8, but HTML parsers reject them.
-func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
-  (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
-}
-
 /// A control character's visible stand-in: U+2400... for C0, U+2421 for DEL, U+FFFD for C1.
 func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
   guard isControl(scalar) else { return scalar }

@@ -19,8 +19,10 @@ enum RecurringCheck {
       if let client = invoice.client?.id, let owner = template.client?.id, client != owner {
         out.append(
           .error(
-            name, "invoice `\(invoice.number)` to `\(client)` is drawn from `\(template.id)`, which invoices `\(owner)`",
-            at: ref.range, notes: [DiagnosticNote("the recurring invoice is here", at: template.range)],
+            name,
+            "invoice `\(invoice.number)` to `\(client)` is drawn from `\(template.id)`, which invoices `\(owner)`",
+            at: ref.range,
+            notes: [DiagnosticNote("the recurring invoice is here", at: template.range)],
             fix: "name a recurring invoice of `\(client)`, or address the invoice to `\(owner)`"))
       }
     }
@@ -55,10 +57,7 @@ enum RecurringCheck {
       let invoices = issued[template.id] ?? []
       let missing = template.periods(through: today).filter { period in
         period.end < today
-          && !invoices.contains { invoice in
-            if let stated = invoice.period { return stated.start == period.start }
-            return period.start <= invoice.date && invoice.date <= period.end
-          }
+          && !invoices.contains { Drafter.issues($0, period) }
       }
       guard let first = missing.first else { continue }
       let more = missing.count > 1 ? " (and \(missing.count - 1) later)" : ""

@@ -93,7 +93,8 @@ extension ModelBuilder {
           at: reader.range(of: field), fix: "bills \(target.id) from \(through) through \(from)"))
       return nil
     }
-    return BillingClaim(target: target, from: from, through: through, range: reader.range(of: field))
+    return BillingClaim(
+      target: target, from: from, through: through, range: reader.range(of: field))
   }
 
   /// `period DATE through DATE`.

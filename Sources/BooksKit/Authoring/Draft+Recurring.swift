@@ -131,3 +131,55 @@ extension Drafter {
     return .success(Draft(number: number, lines: lines, notes: notes))
   }
 }
+
+extension Drafter {
+  // MARK: Invoices from estimates
+
+  /// An invoice for an accepted estimate: its items, discounts and taxes, referring to
+  /// it, and to the client's purchase order that answers it (when exactly one does).
+  public func invoice(
+    fromEstimate number: String, date: CalendarDate, invoiceNumber: String?
+  ) -> Result<Draft, DraftProblem> {
+    guard let estimate = books.estimate(number) else {
+      let hint =
+        Suggestion.closest(to: number, in: books.estimates.map(\.number)).map {
+          " (did you mean `\($0)`?)"
+        } ?? ""
+      return .failure(DraftProblem("unknown estimate `\(number)`\(hint)"))
+    }
+    guard let client = estimate.client?.id else {
+      return .failure(DraftProblem("estimate `\(number)` names no client"))
+    }
+    if estimate.status == .declined {
+      return .failure(DraftProblem("estimate `\(number)` was declined"))
+    }
+    var notes: [String] = []
+    if estimate.status != .accepted {
+      notes.append("estimate \(number) is \(estimate.status.rawValue), not accepted")
+    }
+    let earlier = books.invoices.filter { $0.estimate?.id == number && $0.status != .void }
+    if !earlier.isEmpty {
+      notes.append(
+        "estimate \(number) is already invoiced by "
+          + earlier.map(\.number).joined(separator: ", "))
+    }
+    let orders = books.purchaseOrders.filter {
+      $0.estimate?.id == number && $0.client?.id == client
+    }
+    let invoiceNumber =
+      invoiceNumber ?? DocumentNumbers.next(.invoice, in: books, date: date, client: client)
+    var lines = ["\(date) invoice \(invoiceNumber) \(client)"]
+    if let project = estimate.project { lines.append("  project \(project.id)") }
+    lines.append("  status draft")
+    lines.append("  estimate \(number)")
+    if orders.count == 1, let order = orders.first { lines.append("  po \(order.number)") }
+    if let currency = estimate.currency { lines.append("  currency \(currency.code)") }
+    lines += estimate.items.map(EntryText.item)
+    lines += estimate.discounts.map { "  discount " + EntryText.discount($0.value) }
+    if !estimate.taxes.isEmpty {
+      lines.append("  tax " + estimate.taxes.map(\.id).joined(separator: " "))
+    }
+    if estimate.taxInclusive { lines.append("  tax-inclusive") }
+    return .success(Draft(number: invoiceNumber, lines: lines, notes: notes))
+  }
+}

@@ -5,6 +5,7 @@ public enum NewCommand {
     USAGE: books new invoice CLIENT --from-unbilled [--project P] [--through DATE] [FILE...]
            books new invoice CLIENT --service ID[=QTY]... --milestone NAME... [FILE...]
            books new invoice --recurring ID [FILE...]
+           books new invoice --estimate NUMBER [FILE...]
            books new estimate CLIENT --service ID[=QTY]... [--valid-until DATE] [FILE...]
 
     Drafts the next-numbered invoice or estimate (status draft) and prints it, or appends
@@ -23,6 +24,8 @@ public enum NewCommand {
       --milestone NAME    an item for a milestone of --project at its amount (repeatable)
       --recurring ID      the next invoice of a recurring template: its oldest period
                           without an invoice, with overage beyond its included hours
+      --estimate NUMBER   the estimate's items, discounts and taxes, referring to it and
+                          to the purchase order that answers it
 
     OPTIONS:
       --date DATE         the document's date (default: today; recurring: the period's end)
@@ -62,6 +65,7 @@ public enum NewCommand {
     var validUntil: CalendarDate?
     var number: String?
     var recurring: String?
+    var estimate: String?
     var append: String?
     var extras = Drafter.Extras()
     var wantsHelp = false
@@ -84,6 +88,7 @@ public enum NewCommand {
         case "--valid-until": validUntil = day(try value(), option)
         case "--number": number = try value()
         case "--recurring": recurring = try value()
+        case "--estimate": estimate = try value()
         case "--append": append = try value()
         case "--service":
           let text = try value()
@@ -106,19 +111,23 @@ public enum NewCommand {
     if let problem { return .usage(problem, help: help) }
     var positionals = parser.positionals
     var client: String?
-    if recurring == nil {
+    if recurring != nil, estimate != nil {
+      return .usage("draft from --recurring or from --estimate, not both", help: help)
+    }
+    let source = recurring != nil ? "--recurring" : estimate != nil ? "--estimate" : nil
+    if source == nil {
       guard !positionals.isEmpty else {
         return .usage("name the client: books new \(kind) CLIENT ...", help: help)
       }
       client = positionals.removeFirst()
     }
-    if kind == "estimate", recurring != nil || fromUnbilled {
+    if kind == "estimate", source != nil || fromUnbilled {
       return .usage(
         "an estimate offers services: use --service (and --milestone)", help: help)
     }
-    if recurring != nil, fromUnbilled || !extras.isEmpty || project != nil {
+    if let source, fromUnbilled || !extras.isEmpty || project != nil {
       return .usage(
-        "--recurring drafts from its template alone; drop the other item options", help: help)
+        "\(source) drafts from it alone; drop the other item options", help: help)
     }
     files = environment.books(positionals + files)
     guard let main = files.first else {
@@ -133,6 +142,8 @@ public enum NewCommand {
     let result: Result<Draft, DraftProblem>
     if let recurring {
       result = drafter.recurringInvoice(recurring, date: date, today: today, number: number)
+    } else if let estimate {
+      result = drafter.invoice(fromEstimate: estimate, date: documentDate, invoiceNumber: number)
     } else if kind == "estimate" {
       result = drafter.estimate(
         client: client ?? "", project: project, date: documentDate, validUntil: validUntil,

@@ -197,6 +197,59 @@ private let workBooks = """
   }
 }
 
+@Suite struct EstimateConversionTests {
+  private let text = """
+    business "S"
+      currency EUR
+    tax vat "VAT" 20%
+    client acme "Acme"
+    project web "Web"
+      client acme
+    2026-01-02 estimate EST-1 acme
+      project web
+      status accepted
+      item "Design" 30h @ 95 EUR discount 10%
+      item "Audit" 1500 EUR tax none
+      discount 100 EUR
+      tax vat
+    2026-01-04 po PO-77 acme
+      estimate EST-1
+    2026-01-05 estimate EST-2 acme
+      status declined
+      item "Other" 10 EUR
+
+    """
+
+  @Test func anAcceptedEstimateBecomesAnInvoiceThatRefersToIt() throws {
+    let books = validate(text).books
+    let day = try #require(CalendarDate("2026-02-01"))
+    let draft = try Drafter(books: books).invoice(
+      fromEstimate: "EST-1", date: day, invoiceNumber: nil
+    ).get()
+    #expect(
+      draft.text == """
+        2026-02-01 invoice INV-2026-001 acme
+          project web
+          status draft
+          estimate EST-1
+          po PO-77
+          item "Design" 30h @ 95.00 EUR discount 10%
+          item "Audit" 1500.00 EUR tax none
+          discount 100.00 EUR
+          tax vat
+
+        """)
+    #expect(draft.notes == [])
+    let after = validate(text + draft.text)
+    #expect(describe(after) == [])
+    // Same totals as the estimate: 2565 + 1500 − 100 discount, VAT on the design line.
+    #expect(after.books.invoices.count == 1)
+    #expect(
+      Drafter(books: books).invoice(fromEstimate: "EST-2", date: day, invoiceNumber: nil)
+        == .failure(DraftProblem("estimate `EST-2` was declined")))
+  }
+}
+
 @Suite struct DocumentNumberTests {
   private func next(_ text: String, _ date: String, client: String = "acme") throws -> String {
     let books = validate(text).books

@@ -13,6 +13,7 @@ public enum BeancountWriter {
       ; Each transaction's `entry` metadata says what it comes from: invoice, credit,
       ; income (money received), fee or expense.
 
+
       """
     if let title = Journal.clean(title) { out += "option \"title\" \(quoted(title))\n" }
     if let currency { out += "option \"operating_currency\" \"\(currency.code)\"\n" }

@@ -114,12 +114,12 @@ public enum LedgerWriter {
     }
   }
 
-  /// A description neither tool misreads: no `;` (a comment), and no leading `*`, `!` or
-  /// `(` (a status or a code).
+  /// A description neither tool misreads: `;` (a comment) becomes `,`, and one that
+  /// starts like a status or a code (`*`, `!`, `(`) gets a `- ` in front.
   static func safeDescription(_ text: String) -> String {
-    var text = String(text.map { $0 == ";" ? "," : $0 })
-    while let first = text.first, "*!( ".contains(first) { text.removeFirst() }
-    return text.isEmpty ? "-" : text
+    let text = String(text.map { $0 == ";" ? "," : $0 })
+    guard let first = text.first else { return "-" }
+    return "*!(".contains(first) ? "- " + text : text
   }
 
   /// A tag value ends at a comma in hledger: commas become spaces.

@@ -50,8 +50,8 @@ public enum LedgerWriter {
         """
     case .ledger:
       out += """
-        ;   ledger register ^assets:bank and %entry=income --monthly
-        ;   ledger register ^expenses and %entry=expense --monthly
+        ;   ledger register ^assets:bank and %entry=income --monthly --collapse
+        ;   ledger register ^expenses and %entry=expense --monthly --collapse
 
         """
     }

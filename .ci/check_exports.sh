@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Exports every sample to hledger, Ledger and beancount, has each real tool accept its
-# file, and checks that hledger's money received and expenses per month and currency equal
-# `books report finance` (FORMAT.md, 2.10). Usage: .ci/check_exports.sh BOOKS_BINARY
+# Exports every sample (and .ci/exports-currencies.books, books in three currencies) to
+# hledger, Ledger and beancount, has each real tool accept its file, and checks that
+# hledger's money received and expenses per month and currency equal `books report
+# finance` (FORMAT.md, 2.10). Usage: .ci/check_exports.sh BOOKS_BINARY
 set -euo pipefail
 cd "$(dirname "$0")/.."
 books="$(realpath "${1:?usage: .ci/check_exports.sh BOOKS_BINARY}")"
@@ -21,7 +22,7 @@ as_of="$(date +%F)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for sample in samples/*.books; do
+for sample in samples/*.books .ci/exports-currencies.books; do
   name="$(basename "$sample" .books)"
   echo "-- $name (as of $as_of)"
   for kind in hledger ledger beancount; do

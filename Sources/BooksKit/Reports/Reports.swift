@@ -7,6 +7,7 @@ public enum Reports {
     ProjectsReport.report,
     ServicesReport.report,
     InvoicesReport.report,
+    EstimatesReport.report,
     AgingReport.report,
     UnbilledReport.report,
     WorkflowReport.report,

@@ -50,9 +50,57 @@ private let freelancerSample: String = {
     #expect(Reports.named("dash")?.name == "dashboard")
     #expect(
       Reports.all.map(\.name) == [
-        "dashboard", "finance", "clients", "projects", "services", "invoices", "aging",
+        "dashboard", "finance", "clients", "projects", "services", "invoices", "estimates", "aging",
         "unbilled", "workflow", "tax", "goals", "contacts", "resources", "calendar", "staff",
         "register",
+      ])
+  }
+}
+
+@Suite struct EstimatesReportTests {
+  private let text = """
+    business "S"
+      currency EUR
+    client acme "Acme"
+    client globex "Globex"
+      currency USD
+    2026-01-02 estimate E-1 acme
+      status sent
+      valid-until 2026-01-31
+      item "Design" 10h @ 100 EUR
+    2026-01-03 estimate E-2 acme
+      status accepted
+      valid-until 2026-01-10
+      item "Build" 1000 EUR
+    2026-01-04 estimate E-3 globex
+      valid-until 2026-02-28
+      item "App" 500 USD
+    2026-01-20 invoice I-1 acme
+      estimate E-2
+      item "Build" 1000 EUR
+    2026-02-05 invoice I-2 acme
+      estimate E-2
+      item "Build, part 2" 10 EUR
+
+    """
+
+  @Test func expiredTheDayAfterValidUntil() throws {
+    let books = validate(text).books
+    func standings(_ day: String) throws -> [String] {
+      let options = ReportOptions(asOf: try #require(CalendarDate(day)))
+      return EstimatesReport(ReportContext(books: books, options: options)).rows.map {
+        "\($0.number) \($0.standing.rawValue) \($0.total?.description ?? "-") \($0.invoices)"
+      }
+    }
+    #expect(
+      try standings("2026-01-31") == [
+        "E-1 sent 1000.00 EUR []", "E-2 accepted 1000.00 EUR [\"I-1\"]",
+        "E-3 draft 500.00 USD []",
+      ])
+    #expect(
+      try standings("2026-03-01") == [
+        "E-1 expired 1000.00 EUR []", "E-2 accepted 1000.00 EUR [\"I-1\", \"I-2\"]",
+        "E-3 expired 500.00 USD []",
       ])
   }
 }

@@ -128,6 +128,16 @@ check_pdf() {
   fi
 }
 
+# Prints HTML to PDF with its own Chromium profile; the log gets Chromium's chatter.
+print_pdf() {
+  local html=$1 pdf=$2 log=$3 profile=$4
+  rm -f "$pdf"
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --no-first-run --disable-extensions --user-data-dir="$profile" \
+    --print-to-pdf="$pdf" "file://$html" >"$log" 2>&1
+}
+
+papers=(A4 letter)
 count=0
 start=$SECONDS
 for sample in samples/*.books; do
@@ -148,16 +158,19 @@ for sample in samples/*.books; do
       || grep -Eiq "url\\([[:space:]]*[\"']?(https?:)?//|@import" "$base.html"; then
       fail "$sample $number: the HTML refers to a remote resource"
     fi
-    summary=()
-    for paper in A4 letter; do
+    # Both papers at once: each Chromium waits on its own start-up more than on the CPU.
+    pids=()
+    for paper in "${papers[@]}"; do
       # The document leaves the paper size to the printer; set it as a client's browser would.
       sed "s|</head>|<style>@page { size: $paper; }</style>\n</head>|" "$base.html" >"$base-$paper.html"
+      print_pdf "$base-$paper.html" "$base-$paper.pdf" "$base-$paper.log" "$profile-$paper" &
+      pids+=($!)
+    done
+    summary=()
+    for i in "${!papers[@]}"; do
+      paper=${papers[$i]}
       pdf="$base-$paper.pdf"
-      rm -f "$pdf"
-      if ! timeout 60 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-        --no-first-run --disable-extensions --user-data-dir="$profile" \
-        --print-to-pdf="$pdf" "file://$base-$paper.html" >"$base-$paper.log" 2>&1 \
-        || [[ ! -s $pdf ]]; then
+      if ! wait "${pids[$i]}" || [[ ! -s $pdf ]]; then
         tail -20 "$base-$paper.log" >&2
         fail "$sample $number ($paper): chromium did not print a PDF"
         continue

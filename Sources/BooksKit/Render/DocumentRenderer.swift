@@ -7,6 +7,7 @@ public enum DocumentRenderer {
   public static func markdown(_ document: Document) -> String {
     let md = MarkdownRenderer.escape
     var out: [String] = ["# \(md(document.title.uppercased())) \(md(document.number))", ""]
+    if isVoid(document) { out += ["**\(md(voidNotice))**", ""] }
     if let seller = document.seller {
       out += hardBreaks(partyLines(seller, bold: { "**" + md($0) + "**" }, escape: md))
       out.append("")
@@ -38,7 +39,7 @@ public enum DocumentRenderer {
       let value = md(row.value)
       out.append(row.strong ? "| **\(label)** | **\(value)** |" : "| \(label) | \(value) |")
     }
-    if document.kind == .invoice, !document.bank.isEmpty || document.paymentLink != nil {
+    if showsPayment(document) {
       out += ["", "## Payment details", ""]
       var lines = document.bank.map(md)
       if let link = document.paymentLink { lines.append("Pay online: " + md(link)) }
@@ -66,6 +67,7 @@ public enum DocumentRenderer {
     let h = HTMLRenderer.escape
     let title = "\(document.title) \(document.number)"
     var body = htmlHeader(seller: document.seller, title: document.title, facts: facts(document))
+    body.append("<div class=\"parties\">")
     if let buyer = document.buyer {
       body.append("<section class=\"buyer\">")
       body.append("<h2>Bill to</h2>")
@@ -75,6 +77,8 @@ public enum DocumentRenderer {
           .joined(separator: "<br>\n") + "</p>")
       body.append("</section>")
     }
+    body += amountDue(document)
+    body.append("</div>")
     let withDiscount = document.lines.contains { $0.discount != nil }
     body.append("<table class=\"items\">")
     body.append(
@@ -84,7 +88,7 @@ public enum DocumentRenderer {
         + "<th scope=\"col\" class=\"num\">Amount</th></tr></thead>")
     body.append("<tbody>")
     for line in document.lines {
-      var row = "<tr><td>\(h(line.description))</td>"
+      var row = "<tr><td class=\"desc\">\(h(line.description))</td>"
       row += "<td class=\"num\">\(h(line.quantity ?? ""))</td>"
       row += "<td class=\"num\">\(h(line.unitPrice?.formatted() ?? ""))</td>"
       if withDiscount {
@@ -104,7 +108,7 @@ public enum DocumentRenderer {
     }
     body.append("</table>")
     body.append("<footer>")
-    if document.kind == .invoice, !document.bank.isEmpty || document.paymentLink != nil {
+    if showsPayment(document) {
       body.append("<section class=\"payment\">")
       body.append("<h2>Payment details</h2>")
       var lines = document.bank.map(h)
@@ -125,7 +129,63 @@ public enum DocumentRenderer {
       body.append("</section>")
     }
     body.append("</footer>")
-    return htmlPage(title: title, body: body)
+    return htmlPage(
+      title: title, body: body,
+      css: "@page { @bottom-right { content: \(cssString(title + " \u{B7} page ")) counter(page)"
+        + " \" of \" counter(pages); font: 8pt sans-serif; color: #666; } }")
+  }
+
+  /// The box beside the client's address that says what to pay and by when (invoices only).
+  static func amountDue(_ document: Document) -> [String] {
+    guard document.kind == .invoice else { return [] }
+    let h = HTMLRenderer.escape
+    if isVoid(document) {
+      return [
+        "<section class=\"due void\">", "<p class=\"amount\">VOID</p>",
+        "<p>\(h(voidNotice))</p>", "</section>",
+      ]
+    }
+    guard let balance = document.balance else { return [] }
+    var lines = ["<section class=\"due\">"]
+    let label = balance.isNegative ? "Credit in your favour" : "Balance due"
+    lines.append("<h2>\(h(label))</h2>")
+    let shown = balance.isNegative ? balance.negated : balance
+    lines.append("<p class=\"amount\">\(h(shown.formatted()))</p>")
+    if balance.isZero {
+      lines.append("<p>Paid in full. Thank you!</p>")
+    } else if !balance.isNegative, let due = document.dueDate {
+      let when = due < document.asOf ? "Was due on" : "Please pay by"
+      lines.append("<p>\(h(when)) \(h(due.description))</p>")
+    }
+    lines.append("</section>")
+    return lines
+  }
+
+  static let voidNotice = "This invoice is void: nothing is due."
+
+  static func isVoid(_ document: Document) -> Bool {
+    document.kind == .invoice && document.status == InvoiceStanding.void.rawValue
+  }
+
+  /// Invoices that ask for money show how to pay it.
+  static func showsPayment(_ document: Document) -> Bool {
+    document.kind == .invoice && !isVoid(document)
+      && (!document.bank.isEmpty || document.paymentLink != nil)
+  }
+
+  /// `text` as a CSS string literal, quotes and all.
+  static func cssString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"", "\\": out += "\\" + String(scalar)
+      case "<", ">", "&": out += "\\" + String(scalar.value, radix: 16) + " "
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        out += "\\" + String(scalar.value, radix: 16) + " "
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
   }
 
   /// The top of every document page: the seller's block, and the title with its facts.
@@ -158,30 +218,44 @@ public enum DocumentRenderer {
       + body.joined(separator: "\n") + "\n</main>\n</body>\n</html>\n"
   }
 
+  /// Shared rules. No page size: the document fits A4 and Letter, whichever the printer has.
   static let css = """
-    @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+    @page { margin: 15mm 16mm 16mm 16mm; }
     * { box-sizing: border-box; }
     html { color: #1d1d1f; background: #fff; }
     body { margin: 0; font: 10pt/1.45 "Helvetica Neue", Helvetica, Arial, sans-serif; }
     .document { max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
     @media print { .document { padding: 0; max-width: none; } }
-    .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 12mm; }
-    .seller { font-size: 9pt; color: #444; }
+    .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 10mm; }
+    .seller { flex: 1 1 auto; min-width: 0; font-size: 9pt; color: #444; overflow-wrap: anywhere; }
     .seller .name { display: block; font-size: 13pt; color: #1d1d1f; margin-bottom: 1mm; }
-    .heading { text-align: right; }
+    .heading { flex: 0 1 auto; max-width: 60%; text-align: right; }
     h1 { margin: 0 0 3mm; font-size: 24pt; letter-spacing: 0.08em; font-weight: 300; }
     h2 { margin: 0 0 1.5mm; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.1em;
-      color: #666; }
+      color: #666; break-after: avoid; }
     table { border-collapse: collapse; }
     .facts { margin-left: auto; font-size: 9pt; }
-    .facts th { text-align: right; font-weight: normal; color: #666; padding: 0.5mm 3mm 0.5mm 0; }
-    .facts td { text-align: right; padding: 0.5mm 0; font-variant-numeric: tabular-nums; }
-    .buyer { margin: 10mm 0 8mm; }
+    .facts th { text-align: right; font-weight: normal; color: #666; padding: 0.5mm 3mm 0.5mm 0;
+      white-space: nowrap; vertical-align: top; }
+    .facts td { text-align: right; padding: 0.5mm 0; font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere; }
+    .parties { display: flex; justify-content: space-between; align-items: flex-start; gap: 10mm;
+      margin: 8mm 0 7mm; }
+    .buyer { margin: 8mm 0 7mm; overflow-wrap: anywhere; }
+    .parties .buyer { flex: 1 1 auto; min-width: 0; margin: 0; }
     .buyer p { margin: 0; }
-    .items { width: 100%; margin-bottom: 6mm; }
+    .due { flex: 0 0 auto; min-width: 62mm; text-align: right; border: 1pt solid #1d1d1f;
+      padding: 3mm 4mm; }
+    .due p { margin: 0; }
+    .due .amount { font-size: 18pt; font-weight: bold; white-space: nowrap;
+      font-variant-numeric: tabular-nums; margin-bottom: 0.5mm; }
+    .due.void .amount { letter-spacing: 0.1em; }
+    .items { width: 100%; margin-bottom: 5mm; }
+    .items thead { display: table-header-group; }
     .items th { text-align: left; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em;
       color: #666; border-bottom: 1.5pt solid #1d1d1f; padding: 1.5mm 2mm; }
-    .items td { padding: 2mm; border-bottom: 0.5pt solid #ddd; vertical-align: top; }
+    .items td { padding: 1.8mm 2mm; border-bottom: 0.5pt solid #ddd; vertical-align: top; }
+    .items td.desc { overflow-wrap: anywhere; }
     .items tr { page-break-inside: avoid; break-inside: avoid; }
     .num { text-align: right !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
     .totals { margin-left: auto; min-width: 80mm; page-break-inside: avoid; break-inside: avoid; }
@@ -189,8 +263,9 @@ public enum DocumentRenderer {
     .totals td { padding: 1mm 2mm; }
     .totals tr.strong th, .totals tr.strong td { font-weight: bold; border-top: 1pt solid #1d1d1f;
       font-size: 11pt; padding-top: 2mm; }
-    footer { margin-top: 12mm; font-size: 9pt; page-break-inside: avoid; break-inside: avoid; }
-    footer section { margin-bottom: 5mm; }
+    footer { margin-top: 8mm; font-size: 9pt; display: grid; gap: 4mm 10mm;
+      grid-template-columns: repeat(auto-fit, minmax(60mm, 1fr)); overflow-wrap: anywhere; }
+    footer section { page-break-inside: avoid; break-inside: avoid; }
     footer p { margin: 0; }
     """
 
@@ -252,7 +327,7 @@ public enum DocumentRenderer {
       if let credited = document.credited, !credited.isZero {
         rows.append(TotalRow(label: "Credited", value: "-" + credited.formatted()))
       }
-      if let balance = document.balance {
+      if let balance = document.balance, !isVoid(document) {
         rows.append(
           TotalRow(
             label: "Balance due as of \(document.asOf)", value: balance.formatted(), strong: true))

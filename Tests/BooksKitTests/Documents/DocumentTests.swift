@@ -256,6 +256,44 @@ import Testing
     #expect(output.stdout == "")
     let written = try String(contentsOfFile: path, encoding: .utf8)
     #expect(written.hasPrefix("<!DOCTYPE html>"))
-    #expect(written.contains("@page { size: A4"))
+    // No page size: the printer's paper, A4 or Letter, is used; the number is on every page.
+    #expect(written.contains("@page { margin:"))
+    #expect(!written.contains("size: A4"))
+    #expect(written.contains("@bottom-right { content: \"Invoice INV-2026-014 \u{B7} page \""))
+  }
+
+  @Test func voidInvoiceAsksForNothing() throws {
+    for format in ["md", "html"] {
+      let output = BooksCLI.run(
+        ["invoice", "INV-2026-009", Self.sample, "--format", format, "--as-of", "2026-11-22"],
+        environment: Environment())
+      #expect(output.exitCode == 0)
+      #expect(output.stdout.contains(DocumentRenderer.voidNotice))
+      #expect(!output.stdout.contains("Balance due"))
+      #expect(!output.stdout.contains("Payment details"))
+      #expect(output.stdout.contains("5,040.00 EUR"))
+    }
+  }
+
+  @Test func amountDueBox() throws {
+    let validation = validate(Self.fixture)
+    let asOf = try #require(CalendarDate("2026-02-15"))
+    let document = try Document.invoice("INV-1", in: validation.books, asOf: asOf).get()
+    let box = DocumentRenderer.amountDue(document).joined(separator: "\n")
+    #expect(box.contains("<h2>Balance due</h2>"))
+    #expect(box.contains("<p class=\"amount\">385.10 EUR</p>"))
+    #expect(box.contains("Please pay by 2026-02-28"))
+    let late = try Document.invoice(
+      "INV-1", in: validation.books, asOf: try #require(CalendarDate("2026-03-15"))
+    ).get()
+    #expect(DocumentRenderer.amountDue(late).joined().contains("Was due on 2026-02-28"))
+    let estimate = try Document.estimate("EST-1", in: validation.books, asOf: asOf).get()
+    #expect(DocumentRenderer.amountDue(estimate).isEmpty)
+  }
+
+  @Test func cssStringsAreInert() {
+    #expect(DocumentRenderer.cssString("INV-1") == "\"INV-1\"")
+    #expect(DocumentRenderer.cssString("a\"b\\c") == "\"a\\\"b\\\\c\"")
+    #expect(DocumentRenderer.cssString("</style>\n") == "\"\\3c /style\\3e \\a \"")
   }
 }

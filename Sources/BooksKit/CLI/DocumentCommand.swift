@@ -9,7 +9,7 @@ public enum DocumentCommand {
       USAGE: books \(word) NUMBER [FILE...] [-f FILE]... [options]
 
       Prints \(word) NUMBER as a document to send: Markdown, or a standalone HTML page
-      ready to print to PDF (A4).
+      ready to print to PDF (A4 or Letter).
 
       OPTIONS:
         --format FORMAT     md (default) or html\(balance)

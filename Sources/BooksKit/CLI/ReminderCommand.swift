@@ -4,7 +4,7 @@ public enum ReminderCommand {
     USAGE: books reminder NUMBER [FILE...] [-f FILE]... [options]
 
     Prints a polite payment reminder for invoice NUMBER as a letter to send: Markdown, or
-    a standalone HTML page ready to print to PDF (A4). It gives the days overdue, the
+    a standalone HTML page ready to print to PDF (A4 or Letter). It gives the days overdue, the
     balance due, the late fee accrued so far under the business's `late-fee` policy and
     the total now due, with the payment details.
 

@@ -5,7 +5,7 @@ public enum StatementCommand {
 
     Prints the statement of account of client CLIENT: every invoice, credit note and
     payment with a running balance, the amount due and the open invoices, as Markdown
-    or as a standalone HTML page ready to print to PDF (A4).
+    or as a standalone HTML page ready to print to PDF (A4 or Letter).
 
     OPTIONS:
       --format FORMAT     md (default) or html

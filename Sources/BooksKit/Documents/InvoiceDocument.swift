@@ -78,6 +78,8 @@ public struct Document: Sendable {
   public var dueDate: CalendarDate?
   /// Estimates: the last day the offer holds.
   public var validUntil: CalendarDate?
+  /// The service period an invoice covers (`period`).
+  public var servicePeriod: DatePeriod?
   public var purchaseOrder: String?
   public var estimate: String?
   /// The project's name.
@@ -151,6 +153,7 @@ extension Document {
     document.balance = state.balance
     document.purchaseOrder = invoice.purchaseOrder?.id
     document.estimate = invoice.estimate?.id
+    document.servicePeriod = invoice.period
     document.terms = invoice.terms
     document.notes = invoice.notes
     document.fill(from: books, client: invoice.client, project: invoice.project)
@@ -170,7 +173,8 @@ extension Document {
     let zero = Money.zero(currency)
     var document = Document(
       kind: .estimate, number: estimate.number, currency: currency, issueDate: estimate.date,
-      subtotal: zero, discount: zero, total: zero, asOf: asOf, status: estimate.status.rawValue)
+      subtotal: zero, discount: zero, total: zero, asOf: asOf,
+      status: EstimateState.standing(estimate, asOf: asOf).rawValue)
     if !estimate.items.isEmpty {
       switch DocumentMath.totals(
         items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,

@@ -258,6 +258,7 @@ public enum DocumentRenderer {
     .items td.desc { overflow-wrap: anywhere; }
     .items tr { page-break-inside: avoid; break-inside: avoid; }
     .num { text-align: right !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .nowrap { white-space: nowrap; }
     .totals { margin-left: auto; min-width: 80mm; page-break-inside: avoid; break-inside: avoid; }
     .totals th { text-align: left; font-weight: normal; padding: 1mm 2mm; }
     .totals td { padding: 1mm 2mm; }
@@ -295,6 +296,9 @@ public enum DocumentRenderer {
     ]
     if let due = document.dueDate { facts.append(("Due date", due.description)) }
     if let valid = document.validUntil { facts.append(("Valid until", valid.description)) }
+    if let period = document.servicePeriod {
+      facts.append(("Service period", "\(period.start) to \(period.end)"))
+    }
     if let po = document.purchaseOrder { facts.append(("Purchase order", po)) }
     if let estimate = document.estimate { facts.append(("Estimate", estimate)) }
     if let project = document.project { facts.append(("Project", project)) }

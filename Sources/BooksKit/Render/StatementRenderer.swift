@@ -80,7 +80,10 @@ public enum StatementRenderer {
       let values = cells(line).map(h)
       var row = "<tr>"
       for (column, value) in values.enumerated() {
-        row += column >= 3 ? "<td class=\"num\">\(value)</td>" : "<td>\(value)</td>"
+        row +=
+          column >= 3
+          ? "<td class=\"num\">\(value)</td>"
+          : column < 2 ? "<td class=\"nowrap\">\(value)</td>" : "<td>\(value)</td>"
       }
       body.append(row + "</tr>")
     }
@@ -106,8 +109,9 @@ public enum StatementRenderer {
       body.append("<tbody>")
       for open in statement.openInvoices {
         body.append(
-          "<tr><td>\(h(open.number))</td><td>\(h(open.date.description))</td>"
-            + "<td>\(h(open.dueDate.description))</td>"
+          "<tr><td class=\"nowrap\">\(h(open.number))</td>"
+            + "<td class=\"nowrap\">\(h(open.date.description))</td>"
+            + "<td class=\"nowrap\">\(h(open.dueDate.description))</td>"
             + "<td class=\"num\">\(open.daysOverdue)</td>"
             + "<td class=\"num\">\(h(open.balance.formatted()))</td></tr>")
       }

@@ -113,7 +113,12 @@ import Testing
     #expect(document.dueDate == nil)
     #expect(document.total == (try money("1140.00")))
     #expect(document.balance == nil)
-    #expect(document.status == "draft")
+    // A draft past its valid-until day has expired.
+    #expect(document.status == "expired")
+    let before = try Document.estimate(
+      "EST-1", in: validation.books, asOf: try #require(CalendarDate("2026-02-10"))
+    ).get()
+    #expect(before.status == "draft")
   }
 
   @Test func unknownNumbers() throws {
@@ -134,12 +139,43 @@ import Testing
     var testDescription: String { "\(kind) \(number) \(format)" }
   }
 
+  /// The workflow's documents: an invoice of an accepted estimate, the void one, one
+  /// corrected by a credit note, one partly paid against a purchase order, one drawn from
+  /// a recurring template (overdue, with its service period), and an expired estimate in
+  /// pounds.
   static let cases: [Case] = [
-    Case(kind: "invoice", number: "INV-2026-014", format: "md"),
-    Case(kind: "invoice", number: "INV-2026-014", format: "html"),
-    Case(kind: "estimate", number: "EST-2026-002", format: "md"),
-    Case(kind: "estimate", number: "EST-2026-002", format: "html"),
-  ]
+    ("invoice", "INV-2026-014"), ("invoice", "INV-2026-009"), ("invoice", "INV-2026-026"),
+    ("invoice", "INV-2026-028"), ("invoice", "INV-2026-024"), ("estimate", "EST-2026-002"),
+    ("estimate", "EST-2026-005"),
+  ].flatMap { kind, number in
+    ["md", "html"].map { Case(kind: kind, number: number, format: $0) }
+  }
+
+  /// Every invoice and estimate of both samples renders in both formats, with its number
+  /// and its client's name.
+  @Test(arguments: ["samples/freelancer.books", "samples/studio.books"])
+  func everySampleDocumentRenders(_ path: String) {
+    let file = Self.root.appendingPathComponent(path).path
+    let validation = Validation.run([file])
+    #expect(validation.diagnostics.filter { $0.severity == .error }.isEmpty)
+    let books = validation.books
+    let documents =
+      books.invoices.map { ("invoice", $0.number, $0.client?.id) }
+      + books.estimates.map { ("estimate", $0.number, $0.client?.id) }
+    #expect(documents.count > 10)
+    for (kind, number, client) in documents {
+      let name = client.flatMap { books.client($0)?.name } ?? ""
+      for format in ["md", "html"] {
+        let output = BooksCLI.run(
+          [kind, number, file, "--format", format, "--as-of", "2026-12-31"],
+          environment: Environment())
+        #expect(output.exitCode == 0, "\(kind) \(number) \(format): \(output.stderr)")
+        #expect(output.stdout.contains(number))
+        let shown = format == "html" ? HTMLRenderer.escape(name) : MarkdownRenderer.escape(name)
+        #expect(output.stdout.contains(shown), "\(number) \(format) lacks the client's name")
+      }
+    }
+  }
 
   @Test(arguments: cases)
   func sampleDocumentMatchesItsGoldenFile(_ example: Case) {

@@ -19,6 +19,17 @@ enum DatesCheck {
             name, "invoice `\(invoice.number)` is scheduled to be sent \(send), before its date",
             at: invoice.range, fix: "set `send` on or after \(invoice.date)"))
       }
+      // A draft whose scheduled send day has come: time to send it.
+      if invoice.status == .draft, let send = invoice.send, let today = context.today,
+        send <= today
+      {
+        let when = send == today ? "today" : "on \(send)"
+        out.append(
+          .note(
+            name, "draft invoice `\(invoice.number)` is scheduled to be sent \(when)",
+            at: invoice.statusRange ?? invoice.range,
+            fix: "send it and set `status sent`, or move `send` to a later day"))
+      }
     }
     for income in books.incomes {
       for allocation in income.invoices {

@@ -102,6 +102,17 @@ import Testing
     #expect(meaning(validate(messy)) == meaning(validate(once)))
   }
 
+  @Test func specExampleBeforeAndAfter() throws {
+    let text = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("FORMAT.md"), encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let marker = try #require(lines.firstIndex(of: "Before and after:"))
+    let pair = DocumentExamplesTests.examples(in: "FORMAT.md").filter { $0.line > marker }
+    try #require(pair.count >= 2)
+    #expect(formatted(pair[0].text) == pair[1].text)
+    #expect(formatted(pair[1].text) == pair[1].text)
+  }
+
   @Test func fileThatDoesNotParseIsRefused() {
     let result = BooksFormatter.format("client acme \"Acme\n  stage lead\n")
     #expect(result.text == nil)

@@ -326,3 +326,48 @@ import Testing
       LineDiff.unified("", "a\n", path: "f") == "--- f\n+++ f (formatted)\n@@ -0,0 +1,1 @@\n+a\n")
   }
 }
+
+/// Broken books too: whatever `fmt` accepts it formats to a fixed point that reads the
+/// same, diagnostics included.
+@Suite struct FormatMutationTests {
+  private static let pieces = [
+    "\n", "\n  ", " ", "\t", "\r\n", "\"", ";", "# ", "#t", "@", "%", "EUR", "USD", "90m",
+    "1.5h", "acme", "client", "item", "note", "stage", "tax", "end", "duration", "rate",
+    "2026-03-01", "10:00", "meeting", "time", "income", "\n2026-02-02 expense USD 5 x\n",
+    "\n  note \"n\"\n", "\n; c\n", "\n\n",
+  ]
+
+  @Test func mutatedBooksKeepTheirMeaning() {
+    var accepted = 0
+    for seed in 0..<400 {
+      let text = Self.mutated(seed: seed)
+      guard let once = formatted(text) else { continue }
+      accepted += 1
+      #expect(formatted(once) == once, "seed \(seed): not idempotent")
+      #expect(meaning(validate(text)) == meaning(validate(once)), "seed \(seed): meaning changed")
+    }
+    // Most mutations still parse, so the property is tested on many broken books.
+    #expect(accepted >= 200)
+  }
+
+  static func mutated(seed: Int) -> String {
+    var random = SplitMix64(seed: UInt64(seed) &+ 7_000)
+    var bytes = Array(robustnessSample.utf8)
+    for _ in 0..<(1 + random.below(6)) {
+      let at = random.below(bytes.count + 1)
+      switch random.below(3) {
+      case 0:
+        bytes.insert(contentsOf: Array(pieces[random.below(pieces.count)].utf8), at: at)
+      case 1:
+        bytes.removeSubrange(at..<min(bytes.count, at + random.below(8)))
+      default:
+        // Swap two lines, which shuffles fields between and within entries.
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let (a, b) = (random.below(lines.count), random.below(lines.count))
+        lines.swapAt(a, b)
+        bytes = Array(lines.joined(separator: [0x0A]))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

@@ -22,6 +22,8 @@ public enum BooksCLI {
       estimate    print an estimate to send: books estimate EST-2026-001 FILE
       statement   print a client's statement of account: books statement acme FILE
       reminder    print a payment reminder: books reminder INV-2026-020 FILE --as-of DATE
+      new         draft the next invoice or estimate: books new invoice acme --from-unbilled FILE
+      export      write a journal for an accountant: books export hledger|ledger|beancount FILE
       help        show this help, or a command's: books help check
 
     Run `books COMMAND --help` for a command's options.
@@ -42,6 +44,8 @@ public enum BooksCLI {
     case "estimate": return DocumentCommand.run(.estimate, rest, environment: environment)
     case "statement": return StatementCommand.run(rest, environment: environment)
     case "reminder": return ReminderCommand.run(rest, environment: environment)
+    case "new": return NewCommand.run(rest, environment: environment)
+    case "export": return ExportCommand.run(rest, environment: environment)
     case "help", "-h", "--help":
       if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
       if rest.first == "fmt" { return CommandOutput(stdout: FmtCommand.help) }
@@ -49,6 +53,8 @@ public enum BooksCLI {
       if rest.first == "invoice" { return CommandOutput(stdout: DocumentCommand.help(.invoice)) }
       if rest.first == "statement" { return CommandOutput(stdout: StatementCommand.help) }
       if rest.first == "reminder" { return CommandOutput(stdout: ReminderCommand.help) }
+      if rest.first == "new" { return CommandOutput(stdout: NewCommand.help) }
+      if rest.first == "export" { return CommandOutput(stdout: ExportCommand.help) }
       if rest.first == "estimate" {
         return CommandOutput(stdout: DocumentCommand.help(.estimate))
       }
@@ -59,7 +65,10 @@ public enum BooksCLI {
         return ReportCommand.run(arguments, environment: environment)
       }
       let commands =
-        ["check", "fmt", "report", "invoice", "estimate", "statement", "reminder", "help"]
+        [
+          "check", "fmt", "report", "invoice", "estimate", "statement", "reminder", "new",
+          "export", "help",
+        ]
         + Reports.all.map(\.name)
       let hint =
         Suggestion.closest(to: command, in: commands).map {

@@ -14,6 +14,7 @@ public enum CheckCommand {
       --only CHECKS       run only these checks (comma-separated, repeatable)
       --skip CHECKS       do not report these checks (comma-separated, repeatable)
       --strict            warnings fail the check too
+      --as-of DATE        the day recurring invoices are due by (default: today)
       --color WHEN        auto (default), always, never; NO_COLOR turns colour off
       --list              list the checks and exit
       -h, --help          show this help
@@ -26,7 +27,8 @@ public enum CheckCommand {
   enum Format: String { case text, json, github }
 
   public static func run(
-    _ arguments: [String], environment: Environment, fileSystem: any FileSystem = LocalFileSystem()
+    _ arguments: [String], environment: Environment, fileSystem: any FileSystem = LocalFileSystem(),
+    today: CalendarDate = ReportOptions.today()
   ) -> CommandOutput {
     var parser = Arguments(arguments)
     var files: [String] = []
@@ -36,6 +38,7 @@ public enum CheckCommand {
     var strict = false
     var color = "auto"
     var list = false
+    var asOf: CalendarDate?
     var wantsHelp = false
     var badValue: String?
     do throws(Arguments.Problem) {
@@ -62,6 +65,10 @@ public enum CheckCommand {
             badValue = "--color takes auto, always or never"
           }
         case "--list": list = true
+        case "--as-of":
+          let text = try value()
+          asOf = CalendarDate(text)
+          if asOf == nil { badValue = "--as-of takes a date, e.g. 2026-11-30 (not `\(text)`)" }
         case "-h", "--help": wantsHelp = true
         default: return false
         }
@@ -92,7 +99,7 @@ public enum CheckCommand {
       return .usage("no books to check: name a file, use -f FILE, or set BOOKS_FILE", help: help)
     }
 
-    let validation = Validation.run(files, fileSystem: fileSystem)
+    let validation = Validation.run(files, fileSystem: fileSystem, today: asOf ?? today)
     var diagnostics = validation.diagnostics.filter { diagnostic in
       (only.isEmpty || only.contains(diagnostic.code)) && !skip.contains(diagnostic.code)
     }

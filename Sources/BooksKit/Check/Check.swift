@@ -2,10 +2,17 @@
 public struct CheckContext: Sendable {
   public var books: Books
   public var ledger: InvoiceLedger
+  /// Which invoice bills each time entry and expense.
+  public var billing: TimeBilling
+  /// The day the books are checked on, for what is due by then (recurring invoices); nil
+  /// checks nothing that depends on the day.
+  public var today: CalendarDate?
 
-  public init(books: Books) {
+  public init(books: Books, today: CalendarDate? = nil) {
     self.books = books
     self.ledger = InvoiceLedger(books)
+    self.billing = TimeBilling(books: books, asOf: .latest)
+    self.today = today
   }
 }
 
@@ -46,6 +53,10 @@ public enum Checks {
       name: InvoicesCheck.name,
       summary: "invoice totals, payments, statuses and currencies agree", runsOnModel: true,
       body: InvoicesCheck.run),
+    Check(
+      name: RecurringCheck.name,
+      summary: "recurring invoices are issued for every period that has ended",
+      runsOnModel: true, body: RecurringCheck.run),
     Check(
       name: PurchaseOrderCheck.name,
       summary: "invoices against a purchase order stay within its limit", runsOnModel: true,

@@ -43,6 +43,7 @@ enum InvoicesCheck {
       }
     }
     checkBilledWork(books, &out)
+    checkClaims(context, &out)
     for estimate in books.estimates {
       guard
         let currency = estimate.currency
@@ -80,6 +81,61 @@ enum InvoicesCheck {
       guard let billable = expense.billable?.id else { continue }
       let owner = books.client(billable) != nil ? billable : books.clientID(ofProject: billable)
       check(expense.invoice, owner: owner, what: "an expense")
+    }
+  }
+
+  /// `bills` fields name work of the invoice's client, bill something, and bill the hours
+  /// the items charge.
+  private static func checkClaims(_ context: CheckContext, _ out: inout [Diagnostic]) {
+    let books = context.books
+    let billing = context.billing
+    for (index, invoice) in books.invoices.enumerated()
+    where !invoice.claims.isEmpty && invoice.status != .void {
+      for claim in invoice.claims {
+        let id = claim.target.id
+        let owner =
+          books.client(id) != nil
+          ? id : books.projectID(ofTimeTarget: id).flatMap { books.clientID(ofProject: $0) }
+        if let owner, let client = invoice.client?.id, owner != client {
+          out.append(
+            .error(
+              name, "invoice `\(invoice.number)` to `\(client)` bills work of `\(owner)`",
+              at: claim.target.range, fix: "bill a project or service of `\(client)`"))
+        }
+      }
+      guard let first = invoice.claims.first,
+        billing.claims.claimedTime.indices.contains(index),
+        billing.claims.claimedExpenses.indices.contains(index)
+      else { continue }
+      let time = billing.claims.claimedTime[index]
+      if time.isEmpty, billing.claims.claimedExpenses[index].isEmpty {
+        out.append(
+          .warning(
+            name,
+            "invoice `\(invoice.number)` bills nothing: no billable time or expense of `\(first.target.id)` up to \(first.through) is left that another invoice does not bill",
+            at: first.range, fix: "check the id and the dates, or delete the `bills` line"))
+        continue
+      }
+      guard invoice.recurring == nil, !invoice.hasUnreadItems else { continue }
+      var claimed = TimeSpan.zero
+      for entryIndex in time where books.timeEntries.indices.contains(entryIndex) {
+        let entry = books.timeEntries[entryIndex]
+        if billing.rate(of: entry) != nil { claimed = claimed.plus(billing.billed(entry)) }
+      }
+      var charged = TimeSpan.zero
+      for item in invoice.items {
+        if case .time(let span) = item.quantity { charged = charged.plus(span) }
+      }
+      if claimed != charged {
+        out.append(
+          .warning(
+            name,
+            "invoice `\(invoice.number)` bills \(claimed) of time but its items charge \(charged)",
+            at: first.range,
+            fix:
+              "time logged after the invoice was drafted? charge it on an item, or end `bills` earlier"
+          ))
+      }
     }
   }
 

@@ -48,6 +48,14 @@ enum RefsCheck {
       for item in invoice.items { expect(item.taxes ?? [], [.tax]) }
       document(invoice.purchaseOrder, .purchaseOrder)
       document(invoice.estimate, .estimate)
+      expect(invoice.recurring, [.recurring])
+      expect(invoice.claims.map(\.target), [.client, .project, .service])
+    }
+    for template in books.recurringInvoices {
+      expect(template.client, [.client])
+      expect(template.project, [.project])
+      expect(template.taxes, [.tax])
+      for item in template.items { expect(item.taxes ?? [], [.tax]) }
     }
     for estimate in books.estimates {
       expect(estimate.client, [.client])

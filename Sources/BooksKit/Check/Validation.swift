@@ -6,12 +6,14 @@ public struct Validation: Sendable {
   public var diagnostics: [Diagnostic]
 
   /// Loads `paths` with their includes and runs every check.
-  public static func run(_ paths: [String], fileSystem: any FileSystem = LocalFileSystem())
-    -> Validation
-  {
+  /// `today` is the day recurring invoices are due by (nil: not checked).
+  public static func run(
+    _ paths: [String], fileSystem: any FileSystem = LocalFileSystem(),
+    today: CalendarDate? = nil
+  ) -> Validation {
     let loaded = Loader.load(paths, fileSystem: fileSystem)
     let (books, buildDiagnostics) = ModelBuilder.build(loaded.trees)
-    let context = CheckContext(books: books)
+    let context = CheckContext(books: books, today: today)
     var diagnostics = loaded.diagnostics + buildDiagnostics
     for check in Checks.all where check.runsOnModel {
       diagnostics += check.run(context)

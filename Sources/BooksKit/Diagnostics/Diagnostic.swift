@@ -64,4 +64,11 @@ public struct Diagnostic: Hashable, Sendable {
   ) -> Diagnostic {
     Diagnostic(.warning, code, message, at: range, notes: notes, fix: fix)
   }
+
+  public static func note(
+    _ code: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [],
+    fix: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(.note, code, message, at: range, notes: notes, fix: fix)
+  }
 }

@@ -26,8 +26,8 @@
 ///
 /// - `version`: bumped whenever a field changes meaning or disappears; adding fields
 ///   does not bump it.
-/// - `summary`: `errors` and `warnings` count diagnostics of that severity (note-severity
-///   diagnostics are not counted); `files` is the number of files loaded.
+/// - `summary`: `errors`, `warnings` and `notes` count diagnostics of that severity;
+///   `files` is the number of files loaded.
 /// - `severity`: `error`, `warning` or `note`. `code` is the check's name (`refs`, ...).
 /// - `file`: the path as given on the command line or resolved from an include; `null`
 ///   when the diagnostic has no location.
@@ -46,6 +46,7 @@ extension DiagnosticRenderer {
       "summary": [
         "errors": .int(summary.errors),
         "warnings": .int(summary.warnings),
+        "notes": .int(summary.notes),
         "files": .int(summary.files),
       ],
       "diagnostics": .array(diagnostics.map { jsonValue($0, files: files) }),

@@ -1,6 +1,6 @@
 /// What kind of thing an id names. Ids share one namespace across kinds.
 public enum DefinitionKind: String, Sendable, CaseIterable {
-  case tax, client, contact, project, service, staff, resource, goal
+  case tax, client, contact, project, service, staff, resource, goal, recurring
 }
 
 /// Where an id is defined.
@@ -43,6 +43,7 @@ public struct Books: Sendable {
   public var staff: [Staff] = []
   public var resources: [Resource] = []
   public var goals: [Goal] = []
+  public var recurringInvoices: [RecurringInvoice] = []
   public var incomes: [Income] = []
   public var expenses: [Expense] = []
   public var timeEntries: [TimeEntry] = []
@@ -97,6 +98,13 @@ public struct Books: Sendable {
       taxes.indices.contains(definition.index)
     else { return nil }
     return taxes[definition.index]
+  }
+
+  public func recurringInvoice(_ id: String) -> RecurringInvoice? {
+    guard let definition = definitions[id], definition.kind == .recurring,
+      recurringInvoices.indices.contains(definition.index)
+    else { return nil }
+    return recurringInvoices[definition.index]
   }
 
   public func invoiceIndex(_ number: String) -> Int? {

@@ -208,3 +208,85 @@ public struct Goal: Sendable {
   public var notes: [String] = []
   public var range: SourceRange
 }
+
+/// How often a recurring invoice is due: every N weeks, months or years.
+public struct Frequency: Sendable, Equatable {
+  public enum Unit: String, Sendable { case week, month, year }
+  public var count: Int
+  public var unit: Unit
+
+  public init(count: Int, unit: Unit) {
+    self.count = count
+    self.unit = unit
+  }
+
+  /// The start of period `index` (0 is `start`): months and years keep the start's day of
+  /// the month, falling back to the month's last day; nil past the calendar's end.
+  public func start(_ index: Int, from start: CalendarDate) -> CalendarDate? {
+    let (steps, overflow) = index.multipliedReportingOverflow(by: count)
+    guard !overflow, index >= 0 else { return nil }
+    switch unit {
+    case .week:
+      let (days, overflow) = steps.multipliedReportingOverflow(by: 7)
+      return overflow ? nil : start.adding(days: days)
+    case .month: return start.adding(months: steps)
+    case .year:
+      let (months, overflow) = steps.multipliedReportingOverflow(by: 12)
+      return overflow ? nil : start.adding(months: months)
+    }
+  }
+
+  /// Period `index`: from its start to the day before the next one starts.
+  public func period(_ index: Int, from start: CalendarDate) -> DatePeriod? {
+    guard let first = self.start(index, from: start),
+      let next = self.start(index + 1, from: start), let last = next.adding(days: -1)
+    else { return nil }
+    return DatePeriod(start: first, end: last)
+  }
+
+  /// `month`, `3 months`, `2 weeks`.
+  public var description: String {
+    count == 1 ? unit.rawValue : "\(count) \(unit.rawValue)s"
+  }
+}
+
+/// `recurring ID [NAME]`: a template for an invoice drawn every period, such as a monthly
+/// retainer; `books new invoice --recurring ID` drafts the next one.
+public struct RecurringInvoice: Sendable {
+  public var id: String
+  public var name: String
+  public var client: Ref?
+  public var project: Ref?
+  public var every: Frequency?
+  /// The first period's first day.
+  public var start: CalendarDate?
+  /// No period starts after this day.
+  public var end: CalendarDate?
+  public var currency: Currency?
+  public var items: [LineItem] = []
+  public var discounts: [Located<Discount>] = []
+  public var taxes: [Ref] = []
+  public var taxInclusive = false
+  public var termsDays: Int?
+  public var terms: [String] = []
+  /// Hours of the project's time each period that the items already pay for.
+  public var includes: TimeSpan?
+  /// The hourly rate of time beyond `includes`.
+  public var overage: Money?
+  public var notes: [String] = []
+  public var range: SourceRange
+
+  /// The periods that started on or before `day`, oldest first.
+  public func periods(through day: CalendarDate) -> [DatePeriod] {
+    guard let every, let start else { return [] }
+    var periods: [DatePeriod] = []
+    var index = 0
+    while let period = every.period(index, from: start), period.start <= day,
+      end.map({ period.start <= $0 }) ?? true, periods.count < 10_000
+    {
+      periods.append(period)
+      index += 1
+    }
+    return periods
+  }
+}

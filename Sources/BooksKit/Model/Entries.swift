@@ -104,6 +104,32 @@ public enum EstimateStatus: String, Sendable, CaseIterable {
   case draft, sent, accepted, declined
 }
 
+/// `bills TARGET [from DATE] through DATE`: the invoice bills the billable time and expenses
+/// of a client, project or service in that span that no earlier invoice bills.
+public struct BillingClaim: Sendable {
+  /// A client, project or service.
+  public var target: Ref
+  public var from: CalendarDate?
+  public var through: CalendarDate
+  public var range: SourceRange
+
+  /// True when `date` falls in the claimed span.
+  public func covers(_ date: CalendarDate) -> Bool {
+    date <= through && (from.map { $0 <= date } ?? true)
+  }
+}
+
+/// A span of days, both ends included: a service period.
+public struct DatePeriod: Sendable, Equatable {
+  public var start: CalendarDate
+  public var end: CalendarDate
+
+  public init(start: CalendarDate, end: CalendarDate) {
+    self.start = start
+    self.end = end
+  }
+}
+
 public struct Invoice: Sendable {
   public var number: String
   public var numberRange: SourceRange
@@ -123,6 +149,12 @@ public struct Invoice: Sendable {
   public var currency: Currency?
   public var purchaseOrder: Ref?
   public var estimate: Ref?
+  /// What time and expenses the invoice bills (`bills` fields).
+  public var claims: [BillingClaim] = []
+  /// The service period the invoice covers (`period`).
+  public var period: DatePeriod?
+  /// The recurring template it was drawn from (`recurring`).
+  public var recurring: Ref?
   public var notes: [String] = []
   public var terms: [String] = []
   public var approvedBy: Ref?

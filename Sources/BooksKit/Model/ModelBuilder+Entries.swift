@@ -212,7 +212,9 @@ extension ModelBuilder {
       invoice.currency = reader.currency(field, self)
     }
     let currency = invoice.currency ?? self.currency(ofClient: client?.id)
+    var priced = PricedFields()
     reader.fields(self) { field, key in
+      if readPriced(key, field, reader, currency: currency, into: &priced) { return }
       switch key {
       case "project": invoice.project = reader.ref(field, what: "a project id", self)
       case "status":
@@ -221,33 +223,15 @@ extension ModelBuilder {
           invoice.statusRange = field.values.first.map { tree.range($0) }
         }
       case "due": invoice.due = reader.date(field, self)
-      case "terms":
-        if field.values.first?.kind == .string {
-          reader.text(field, self).map { invoice.terms.append($0) }
-        } else if invoice.termsDays == nil {
-          invoice.termsDays = reader.days(field.values[...], self, at: reader.afterKey(field))
-        } else {
-          report(
-            .error(
-              Self.fieldsCode, "payment terms are given twice", at: tree.range(field.key),
-              fix: "keep one `terms N days` line"))
-        }
+      case "terms": readTerms(field, reader, days: &invoice.termsDays, texts: &invoice.terms)
       case "send": invoice.send = reader.date(field, self)
       case "currency": break
       case "po": invoice.purchaseOrder = reader.ref(field, what: "a purchase order number", self)
       case "estimate": invoice.estimate = reader.ref(field, what: "an estimate number", self)
-      case "item":
-        if let item = lineItem(field, reader, currency: currency) {
-          invoice.items.append(item)
-        } else {
-          invoice.hasUnreadItems = true
-        }
-      case "discount":
-        discount(field.values[...], reader, currency: currency, at: reader.afterKey(field)).map {
-          invoice.discounts.append(Located($0, at: reader.range(of: field)))
-        }
-      case "tax": addTaxes(reader.refs(field, self), to: &invoice.taxes)
-      case "tax-inclusive": invoice.taxInclusive = reader.yesNo(field, self) ?? false
+      case "recurring":
+        invoice.recurring = reader.ref(field, what: "a recurring invoice id", self)
+      case "period": invoice.period = datePeriod(field, reader)
+      case "bills": billingClaim(field, reader).map { invoice.claims.append($0) }
       case "total":
         reader.money(field, currency: currency, self).map {
           invoice.statedTotal = Located($0, at: reader.range(of: field))
@@ -257,6 +241,11 @@ extension ModelBuilder {
       default: break
       }
     }
+    invoice.items = priced.items
+    invoice.discounts = priced.discounts
+    invoice.taxes = priced.taxes
+    invoice.taxInclusive = priced.taxInclusive
+    invoice.hasUnreadItems = priced.hasUnreadItems
     invoice.tags = reader.tags
     register(.invoice, number, index: books.invoices.count, at: tree.range(numberToken))
     books.invoices.append(invoice)
@@ -284,7 +273,9 @@ extension ModelBuilder {
       estimate.currency = reader.currency(field, self)
     }
     let currency = estimate.currency ?? self.currency(ofClient: client?.id)
+    var priced = PricedFields()
     reader.fields(self) { field, key in
+      if readPriced(key, field, reader, currency: currency, into: &priced) { return }
       switch key {
       case "project": estimate.project = reader.ref(field, what: "a project id", self)
       case "status":
@@ -293,18 +284,15 @@ extension ModelBuilder {
         }
       case "valid-until": estimate.validUntil = reader.date(field, self)
       case "currency": break
-      case "item": lineItem(field, reader, currency: currency).map { estimate.items.append($0) }
-      case "discount":
-        discount(field.values[...], reader, currency: currency, at: reader.afterKey(field)).map {
-          estimate.discounts.append(Located($0, at: reader.range(of: field)))
-        }
-      case "tax": addTaxes(reader.refs(field, self), to: &estimate.taxes)
-      case "tax-inclusive": estimate.taxInclusive = reader.yesNo(field, self) ?? false
       case "approved-by": estimate.approvedBy = reader.ref(field, what: "a staff id", self)
       case "note": reader.text(field, self).map { estimate.notes.append($0) }
       default: break
       }
     }
+    estimate.items = priced.items
+    estimate.discounts = priced.discounts
+    estimate.taxes = priced.taxes
+    estimate.taxInclusive = priced.taxInclusive
     estimate.tags = reader.tags
     register(.estimate, number, index: books.estimates.count, at: tree.range(numberToken))
     books.estimates.append(estimate)

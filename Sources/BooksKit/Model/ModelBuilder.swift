@@ -48,7 +48,7 @@ public final class ModelBuilder {
     if tree.isWord(first, "project") { return 2 }
     if tree.isWord(first, "service") || tree.isWord(first, "contact")
       || tree.isWord(first, "staff") || tree.isWord(first, "resource")
-      || tree.isWord(first, "goal")
+      || tree.isWord(first, "goal") || tree.isWord(first, "recurring")
     {
       return 3
     }
@@ -107,6 +107,7 @@ public final class ModelBuilder {
     case .staff: buildStaff(reader)
     case .resource: buildResource(reader)
     case .goal: buildGoal(reader)
+    case .recurring: buildRecurring(reader)
     default: break
     }
   }

@@ -15,6 +15,7 @@ public struct FieldSpec: Sendable {
 /// with a date followed by the keyword.
 public enum EntryKind: String, Sendable, CaseIterable {
   case books, include, business, tax, client, contact, project, service, staff, resource, goal
+  case recurring
   case income, expense, time, invoice, estimate
   case purchaseOrder = "po"
   case creditNote = "credit"
@@ -119,6 +120,21 @@ public enum EntryKind: String, Sendable, CaseIterable {
         FieldSpec("metric", "computed progress: `income [CLASS] [YEAR]`, `hours [YEAR]`, ..."),
         FieldSpec("note", repeatable: true, "free text"),
       ]
+    case .recurring:
+      [
+        FieldSpec("client", "the client invoiced"), FieldSpec("project", "the project"),
+        FieldSpec("every", "`month`, `3 months`, `2 weeks`, `quarter`, `year`"),
+        FieldSpec("start", "the first period's first day"),
+        FieldSpec("end", "no period starts after this day"), FieldSpec("currency", "currency"),
+        FieldSpec("terms", repeatable: true, "as on invoices"),
+        FieldSpec("item", repeatable: true, "as on invoices"),
+        FieldSpec("discount", repeatable: true, "`10%` or an amount"),
+        FieldSpec("tax", repeatable: true, "taxes on every item without its own"),
+        FieldSpec("tax-inclusive", "prices include the taxes"),
+        FieldSpec("includes", "hours of the project's time included each period: `10h`"),
+        FieldSpec("overage", "hourly rate of time beyond `includes`"),
+        FieldSpec("note", repeatable: true, "free text"),
+      ]
     case .income:
       [
         FieldSpec("class", "income class: client, salary, interest, other or declared"),
@@ -156,6 +172,12 @@ public enum EntryKind: String, Sendable, CaseIterable {
         FieldSpec("send", "scheduled send date"), FieldSpec("currency", "currency"),
         FieldSpec("po", "the client's purchase order"),
         FieldSpec("estimate", "the estimate it invoices"),
+        FieldSpec("recurring", "the recurring invoice it was drawn from"),
+        FieldSpec("period", "the service period: `2026-11-01 through 2026-11-30`"),
+        FieldSpec(
+          "bills", repeatable: true,
+          "time and expenses it bills: `acme-web through 2026-11-30` (a client, project or service)"
+        ),
         FieldSpec("item", repeatable: true, "`\"text\" QTY [UNIT] @ RATE` or `\"text\" AMOUNT`"),
         FieldSpec("discount", repeatable: true, "`10%` or an amount"),
         FieldSpec("tax", repeatable: true, "taxes on every item without its own"),

@@ -43,11 +43,11 @@ public struct ServicesReport: Sendable {
     let options = context.options
     let billing = TimeBilling(books: books, asOf: options.asOf)
     var time: [String: Sums] = [:]
-    for entry in books.timeEntries where options.counts(entry.date) {
+    for (index, entry) in books.timeEntries.enumerated() where options.counts(entry.date) {
       guard let service = billing.service(of: entry) else { continue }
       var sums = time[service.id] ?? Sums()
       sums.hours = sums.hours.plus(entry.duration)
-      if billing.isBilled(on: entry.invoice) {
+      if billing.isBilled(timeEntry: index) {
         sums.billed = sums.billed.plus(entry.duration)
         if let rate = billing.rate(of: entry) { sums.rated.add(billing.billed(entry), at: rate) }
       } else if entry.billable {

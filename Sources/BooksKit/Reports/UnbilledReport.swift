@@ -9,7 +9,7 @@
 ///   as unvalued hours;
 /// - expenses: expenses with `billable` not yet on an invoice by D, at their amount; one
 ///   naming a client directly has no project.
-/// "On an invoice by D" is `TimeBilling.isBilled(on:)`: an `invoice` that is not void and
+/// "On an invoice by D" is `TimeBilling.isBilled(timeEntry:)`: an invoice that is not void and
 /// is dated on or before D.
 public struct UnbilledReport: Sendable {
   public struct TimeItem: Sendable, Equatable {
@@ -65,11 +65,11 @@ public struct UnbilledReport: Sendable {
     let books = context.books
     let options = context.options
     let billing = TimeBilling(books: books, asOf: options.asOf)
-    time = books.timeEntries.compactMap { entry in
+    time = books.timeEntries.enumerated().compactMap { index, entry in
       let project = billing.project(of: entry)
       let client = billing.client(of: entry)
       let rate = billing.rate(of: entry)
-      guard entry.billable, !billing.isBilled(on: entry.invoice), options.counts(entry.date),
+      guard entry.billable, !billing.isBilled(timeEntry: index), options.counts(entry.date),
         context.matches(client: client, project: project),
         rate.map({ context.shows($0.currency) }) ?? true
       else { return nil }
@@ -79,8 +79,8 @@ public struct UnbilledReport: Sendable {
         description: entry.description, hours: entry.duration,
         billedHours: billing.billed(entry), rate: rate)
     }
-    expenses = books.expenses.compactMap { expense in
-      guard let target = expense.billable, !billing.isBilled(on: expense.invoice),
+    expenses = books.expenses.enumerated().compactMap { index, expense in
+      guard let target = expense.billable, !billing.isBilled(expense: index),
         options.counts(expense.date), context.shows(expense.amount.currency)
       else { return nil }
       // `billable` names a project (whose client pays) or a client directly.

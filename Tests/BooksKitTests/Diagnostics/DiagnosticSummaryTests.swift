@@ -18,11 +18,24 @@ import Testing
     let diagnostics =
       Array(repeating: Diagnostic.error("e", "e", at: nil), count: errors)
       + Array(repeating: Diagnostic.warning("w", "w", at: nil), count: warnings)
-      + [Diagnostic(.note, "n", "notes are not counted", at: nil)]
     let summary = DiagnosticSummary(diagnostics: diagnostics.shuffled(), files: files)
     #expect(summary.errors == errors)
     #expect(summary.warnings == warnings)
+    #expect(summary.notes == 0)
     #expect(summary.files == files)
+    #expect(summary.line == expected)
+  }
+
+  @Test(arguments: [
+    (0, 1, "no problems in 1 file (1 note)"),
+    (2, 3, "2 warnings in 1 file (3 notes)"),
+  ])
+  func notesFollowInParentheses(warnings: Int, notes: Int, expected: String) {
+    let diagnostics =
+      Array(repeating: Diagnostic.warning("w", "w", at: nil), count: warnings)
+      + Array(repeating: Diagnostic.note("recurring", "due", at: nil), count: notes)
+    let summary = DiagnosticSummary(diagnostics: diagnostics, files: 1)
+    #expect(summary.notes == notes)
     #expect(summary.line == expected)
   }
 }

@@ -30,6 +30,7 @@ import Testing
         "summary": {
           "errors": 1,
           "warnings": 1,
+          "notes": 1,
           "files": 2
         },
         "diagnostics": [
@@ -96,6 +97,7 @@ import Testing
         "summary": {
           "errors": 0,
           "warnings": 0,
+          "notes": 0,
           "files": 0
         },
         "diagnostics": []

@@ -63,7 +63,7 @@ import Testing
     #expect(describe(validation) == ["main.books:2:1 syntax: unknown entry `currency`"])
     #expect(
       validation.diagnostics.first?.fix
-        == "`currency` is a field of `business`, `client`, `invoice`, `estimate`: indent it under its entry"
+        == "`currency` is a field of `business`, `client`, `recurring`, `invoice`, `estimate`: indent it under its entry"
     )
   }
 

@@ -12,12 +12,15 @@
 ///   member's billing rate. With no rate it is unvalued.
 /// - When billed, its minutes are rounded up to the client's `rounding` increment; the
 ///   logged time stays as written.
-/// - It is billed on day D when it names an invoice that is not void and is dated on or
-///   before D (a draft counts: the time is claimed). A number that names no invoice counts
-///   as billed too; `books check` reports it.
+/// - It is billed on day D when the invoice that bills it (`Billing`: the invoice it names,
+///   else the earliest invoice whose `bills` field claims it) is not void and is dated on
+///   or before D (a draft counts: the time is claimed). A number that names no invoice
+///   counts as billed too; `books check` reports it. Expenses are billed the same way.
 public struct TimeBilling: Sendable {
   public let books: Books
   public let asOf: CalendarDate
+  /// Which invoice bills each entry and expense.
+  public let claims: Billing
   /// For each project with exactly one `hourly` service, that service's id.
   private let onlyHourlyService: [String: String]
   /// Projects with services, none of them `hourly`: fixed-price work.
@@ -26,6 +29,7 @@ public struct TimeBilling: Sendable {
   public init(books: Books, asOf: CalendarDate) {
     self.books = books
     self.asOf = asOf
+    self.claims = Billing(books)
     var hourly: [String: [String]] = [:]
     var withServices: Set<String> = []
     for service in books.services {
@@ -75,11 +79,21 @@ public struct TimeBilling: Sendable {
     return entry.duration.roundedUp(toMultipleOf: increment.minutes)
   }
 
-  /// True when what names `invoice` had been billed by the as-of day.
-  public func isBilled(on invoice: Ref?) -> Bool {
-    guard let invoice else { return false }
-    guard let billedOn = books.invoice(invoice.id) else { return true }
-    return billedOn.status != .void && billedOn.date <= asOf
+  /// True when the time entry at `index` had been billed by the as-of day.
+  public func isBilled(timeEntry index: Int) -> Bool {
+    isBilled(by: claims.timeInvoices.indices.contains(index) ? claims.timeInvoices[index] : nil)
+  }
+
+  /// True when the expense at `index` had been billed by the as-of day.
+  public func isBilled(expense index: Int) -> Bool {
+    isBilled(
+      by: claims.expenseInvoices.indices.contains(index) ? claims.expenseInvoices[index] : nil)
+  }
+
+  private func isBilled(by number: String?) -> Bool {
+    guard let number else { return false }
+    guard let invoice = books.invoice(number) else { return true }
+    return invoice.status != .void && invoice.date <= asOf
   }
 
   /// `minutes × rate ÷ 60`, rounded once to the currency's minor units, the way an invoice

@@ -126,7 +126,9 @@ extension Layout {
   /// The column (after the indentation) where what follows an item's description starts,
   /// so the quantities and amounts of an entry's items line up; nil for fewer than two.
   func itemColumn(_ units: [LayoutUnit], node: EntryNode, kind: EntryKind?) -> Int? {
-    guard let kind, [.invoice, .estimate, .creditNote].contains(kind) else { return nil }
+    guard let kind, [.invoice, .estimate, .creditNote, .recurring].contains(kind) else {
+      return nil
+    }
     var widths: [Int] = []
     for unit in units {
       guard case .field(let index) = unit.line.kind, node.fields.indices.contains(index)
@@ -175,10 +177,11 @@ extension Layout {
     guard let kind else { return replacements }
     switch (kind, name) {
     case (.client, "rounding"), (.project, "estimate"), (.service, "duration"),
-      (.meeting, "duration"):
+      (.meeting, "duration"), (.recurring, "includes"):
       if values.count == 1, let only = values.first { normaliseDuration(only, into: &replacements) }
     case (.client, "contract"), (.project, "value"), (.service, "rate"), (.staff, "cost"),
-      (.staff, "rate"), (.income, "fee"), (.purchaseOrder, "limit"), (.invoice, "total"):
+      (.staff, "rate"), (.income, "fee"), (.purchaseOrder, "limit"), (.invoice, "total"),
+      (.recurring, "overage"):
       if values.count == 2 { amountNumberFirst(values[0], values[1], into: &replacements) }
     default: break
     }

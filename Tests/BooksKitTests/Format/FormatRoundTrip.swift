@@ -16,18 +16,22 @@ func meaning(_ validation: Validation, unordered: Bool = false) -> [String] {
     let described = values.map { "\(label): " + text($0) }
     return unordered ? described.sorted() : described
   }
-  var lines = ["version \(books.version)", text(books.business as Any)]
+  var lines: [String] = []
   for kind in VocabularyKind.allCases {
     lines += each("vocabulary \(kind.rawValue)", books.vocabulary.declared[kind] ?? [])
   }
-  lines += each("tax", books.taxes) + each("client", books.clients)
-  lines += each("contact", books.contacts) + each("project", books.projects)
-  lines += each("service", books.services) + each("staff", books.staff)
-  lines += each("resource", books.resources) + each("goal", books.goals)
-  lines += each("income", books.incomes) + each("expense", books.expenses)
-  lines += each("time", books.timeEntries) + each("invoice", books.invoices)
-  lines += each("estimate", books.estimates) + each("po", books.purchaseOrders)
-  lines += each("credit", books.creditNotes) + each("meeting", books.meetings)
+  // Every other stored property of `Books`, found by reflection so that a new kind of
+  // entity is compared without anyone remembering to add it here.
+  let special: Set<String> = ["files", "vocabulary", "definitions", "documents"]
+  for child in Mirror(reflecting: books).children {
+    guard let label = child.label, !special.contains(label) else { continue }
+    let mirror = Mirror(reflecting: child.value)
+    if mirror.displayStyle == .collection {
+      lines += each(label, mirror.children.map(\.value))
+    } else {
+      lines.append("\(label): " + text(child.value))
+    }
+  }
   lines += books.definitions.map { "definition \($0.key) \($0.value.kind)" }.sorted()
   lines += validation.diagnostics.map { "\($0.severity) \($0.code): \($0.message)" }.sorted()
   return lines

@@ -19,6 +19,21 @@ import Testing
     #expect(before == after, "the meaning changed", sourceLocation: sourceLocation)
   }
 
+  @Test func meaningSeesAChangedValueButNotAMovedOne() {
+    let base = "business B\n  currency EUR\n2026-01-05 expense 40 EUR \"Figma\"\n  via card\n"
+    let moved =
+      "\n\nbusiness B\n    currency EUR\n\n2026-01-05 expense 40 EUR \"Figma\"\n via card\n"
+    #expect(meaning(validate(base)) == meaning(validate(moved)))
+    for changed in [
+      base.replacingOccurrences(of: "40 EUR", with: "40.01 EUR"),
+      base.replacingOccurrences(of: "via card", with: "via bank"),
+      base.replacingOccurrences(of: "Figma", with: "figma"),
+      base + "recurring r\n  client c\n  every month\n  start 2026-01-01\n",
+    ] {
+      #expect(meaning(validate(base)) != meaning(validate(changed)))
+    }
+  }
+
   @Test func samplesKeepTheirMeaning() throws {
     let originals = sampleFiles()
     try #require(originals.count == 6)

@@ -129,25 +129,31 @@ struct Layout {
       if let kind { lines[index].kind = kind }
       lines[index].tokens.append(token)
     }
+    func attach(_ comment: Token) {
+      let index = file.line(of: comment.start) - 1
+      if lines.indices.contains(index) { lines[index].comment = comment }
+    }
     for entry in tree.entries {
       for token in entry.head { place(token, .head) }
-      if let comment = entry.comment { lines[file.line(of: comment.start) - 1].comment = comment }
+      if let comment = entry.comment { attach(comment) }
       for (index, field) in entry.fields.enumerated() {
         place(field.key, .field(index))
         for token in field.values + field.tags { place(token, nil) }
-        if let comment = field.comment { lines[file.line(of: comment.start) - 1].comment = comment }
+        if let comment = field.comment { attach(comment) }
       }
       for tag in entry.tags {
         let index = file.line(of: tag.start) - 1
         place(tag, lines.indices.contains(index) && lines[index].kind == .blank ? .tags : nil)
       }
     }
-    for comment in tree.comments {
+    for comment in tree.comments where comment.ownLine {
       let index = file.line(of: comment.token.start) - 1
       guard lines.indices.contains(index) else { continue }
       lines[index].comment = comment.token
-      if comment.ownLine { lines[index].kind = .comment(indented: comment.indented) }
+      lines[index].kind = .comment(indented: comment.indented)
     }
+    // A comment after the tags of a line of tags alone belongs to no field or head.
+    for comment in tree.comments where !comment.ownLine { attach(comment.token) }
     for index in lines.indices {
       lines[index].tokens.sort { $0.start < $1.start }
     }

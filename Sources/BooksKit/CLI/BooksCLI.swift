@@ -16,6 +16,7 @@ public enum BooksCLI {
 
     COMMANDS:
       check       parse the books, resolve every link, run every check
+      fmt         lay out books files the canonical way: books fmt --check FILE
       report      show a report: books report dashboard FILE (or just books dashboard FILE)
       invoice     print an invoice to send: books invoice INV-2026-014 FILE --format html
       estimate    print an estimate to send: books estimate EST-2026-001 FILE
@@ -37,6 +38,7 @@ public enum BooksCLI {
     let rest = Array(arguments.dropFirst())
     switch command {
     case "check": return CheckCommand.run(rest, environment: environment)
+    case "fmt": return FmtCommand.run(rest, environment: environment)
     case "report": return ReportCommand.run(rest, environment: environment)
     case "invoice": return DocumentCommand.run(.invoice, rest, environment: environment)
     case "estimate": return DocumentCommand.run(.estimate, rest, environment: environment)
@@ -46,6 +48,7 @@ public enum BooksCLI {
     case "export": return ExportCommand.run(rest, environment: environment)
     case "help", "-h", "--help":
       if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
+      if rest.first == "fmt" { return CommandOutput(stdout: FmtCommand.help) }
       if rest.first == "report" { return CommandOutput(stdout: ReportCommand.help) }
       if rest.first == "invoice" { return CommandOutput(stdout: DocumentCommand.help(.invoice)) }
       if rest.first == "statement" { return CommandOutput(stdout: StatementCommand.help) }
@@ -63,8 +66,8 @@ public enum BooksCLI {
       }
       let commands =
         [
-          "check", "report", "invoice", "estimate", "statement", "reminder", "new", "export",
-          "help",
+          "check", "fmt", "report", "invoice", "estimate", "statement", "reminder", "new",
+          "export", "help",
         ]
         + Reports.all.map(\.name)
       let hint =

@@ -153,11 +153,16 @@ public enum NewCommand {
         client: client ?? "", project: project, fromUnbilled: fromUnbilled,
         through: through ?? documentDate, date: documentDate, number: number, extras: extras)
     }
-    let draft: Draft
+    var draft: Draft
     switch result {
     case .success(let drafted): draft = drafted
     case .failure(let failure):
       return CommandOutput(stderr: "books: \(failure.message)\n", exitCode: 1)
+    }
+    // In the canonical layout of `books fmt` (items aligned).
+    if let formatted = BooksFormatter.format(draft.text).text {
+      draft.lines = formatted.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        .map(String.init)
     }
     // The file the entry goes to: one the books read, so that the entry counts.
     let target = append ?? main

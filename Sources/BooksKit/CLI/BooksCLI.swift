@@ -23,7 +23,7 @@ public enum BooksCLI {
       statement   print a client's statement of account: books statement acme FILE
       reminder    print a payment reminder: books reminder INV-2026-020 FILE --as-of DATE
       new         draft the next invoice or estimate: books new invoice acme --from-unbilled FILE
-      export      write a journal for an accountant: books export hledger|ledger|beancount FILE
+      export      write a journal or data: books export hledger|ledger|beancount|csv|json|ics FILE
       help        show this help, or a command's: books help check
 
     Run `books COMMAND --help` for a command's options.

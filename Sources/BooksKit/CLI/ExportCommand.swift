@@ -1,17 +1,30 @@
-/// `books export KIND`: the books as a journal for hledger, Ledger or beancount.
+/// `books export KIND`: the books as a journal for hledger, Ledger or beancount, or as
+/// data: CSV files, one JSON document, an iCalendar file.
 public enum ExportCommand {
+  /// The journal exports.
   public static let kinds = ["hledger", "ledger", "beancount"]
+  /// The data exports (FORMAT.md 2.10): the whole model, derived values as of a day.
+  public static let dataKinds = ["csv", "json", "ics"]
 
   public static let help = """
     USAGE: books export hledger|ledger|beancount [FILE...] [-f FILE]... [options]
+           books export csv -o DIR [FILE...] [-f FILE]... [--as-of DATE]
+           books export json|ics [FILE...] [-f FILE]... [-o FILE] [--as-of DATE]
 
     Writes every invoice, credit note, payment received and expense as a balanced
     transaction, over the chart of accounts in FORMAT.md, section 2.10: receivables per
     client, income per class (client income per client), taxes payable, expenses per
     category. Client, invoice and credit-note numbers are tags (metadata in beancount).
 
+    `csv` writes one file per kind of entity (clients.csv, invoices.csv, time.csv, ...)
+    into the folder DIR, creating it; `json` the whole model with derived values in one
+    document (schema/books-export.schema.json); `ics` meetings, the due dates of unpaid
+    invoices and the expiry of open estimates as an iCalendar file. These export every
+    entry, with balances, standing and progress as of --as-of, and take no period.
+
     OPTIONS:
-      -o, --output FILE   write to FILE (atomically) instead of standard output
+      -o, --output FILE   write to FILE (atomically) instead of standard output;
+                          for csv, the folder DIR to write the files into
       --period PERIOD     only entries in 2026, 2026-Q1, 2026-03 or 2026-03-05
       --from DATE         first day exported (inclusive)
       --to DATE           last day exported (inclusive)
@@ -71,11 +84,23 @@ public enum ExportCommand {
     if let problem { return .usage(problem, help: help) }
     var positionals = parser.positionals
     guard !positionals.isEmpty else {
-      return .usage("name what to export: hledger, ledger or beancount", help: help)
+      return .usage(
+        "name what to export: hledger, ledger, beancount, csv, json or ics", help: help)
     }
     let kind = positionals.removeFirst()
-    guard kinds.contains(kind) else {
-      return .unknown("unknown export", kind, among: kinds, help: help)
+    guard kinds.contains(kind) || dataKinds.contains(kind) else {
+      return .unknown("unknown export", kind, among: kinds + dataKinds, help: help)
+    }
+    let isData = dataKinds.contains(kind)
+    if isData, period.from != nil || period.to != nil || from != nil || to != nil {
+      return .usage(
+        "`books export \(kind)` exports every entry and takes no --period, --from or --to",
+        help: help)
+    }
+    if kind == "csv", output == nil {
+      return .usage(
+        "`books export csv` writes one file per kind of entity: name the folder with -o DIR",
+        help: help)
     }
     if from != nil || to != nil {
       period = DayRange(from: from ?? period.from, to: to ?? period.to)
@@ -92,6 +117,9 @@ public enum ExportCommand {
     if let refusal = CommandOutput.refusing(validation, to: "export them") { return refusal }
     let books = validation.books
     let day = asOf ?? today
+    if isData {
+      return data(kind, DataExport(books, asOf: day), output: output)
+    }
     let journal = Journal(books, period: period, asOf: day)
     let source = LedgerWriter.Source(
       files: files, asOf: day, period: period, generator: "books \(BooksCLI.version)")
@@ -104,5 +132,22 @@ public enum ExportCommand {
     default: text = LedgerWriter.write(journal, .hledger, source: source)
     }
     return .deliver(text, to: output)
+  }
+
+  /// Runs a data export: csv into a folder, json and ics to a file or standard output.
+  static func data(_ kind: String, _ export: DataExport, output: String?) -> CommandOutput {
+    let generator = "books \(BooksCLI.version)"
+    switch kind {
+    case "csv":
+      let folder = output ?? "."
+      switch ExportFolder.write(CSVExport.files(export), into: folder) {
+      case .success: return CommandOutput()
+      case .failure(let failure):
+        return CommandOutput(
+          stderr: "books: cannot write into `\(folder)`: \(failure.message)\n", exitCode: 1)
+      }
+    case "ics": return .deliver(CalendarExport.write(export, generator: generator), to: output)
+    default: return .deliver(JSONExport.write(export, generator: generator), to: output)
+    }
   }
 }

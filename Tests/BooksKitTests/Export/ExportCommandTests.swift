@@ -145,7 +145,7 @@ import Testing
   @Test func usageErrors() {
     let cases: [([String], String)] = [
       (["hleger", "b.books"], "books: unknown export `hleger` (did you mean `hledger`?)"),
-      ([], "books: name what to export: hledger, ledger or beancount"),
+      ([], "books: name what to export: hledger, ledger, beancount, csv, json or ics"),
       (
         ["hledger", "b.books", "--period", "2026-13"],
         "books: --period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `2026-13`"

@@ -38,8 +38,19 @@ import Testing
 
         """))
 
-    let unknown = try BooksProcess.run(["export", "csv", "work.books"], in: directory)
+    let unknown = try BooksProcess.run(["export", "xlsx", "work.books"], in: directory)
     #expect(unknown.exitCode == 2)
-    #expect(unknown.stderr.hasPrefix("books: unknown export `csv`"))
+    #expect(unknown.stderr.hasPrefix("books: unknown export `xlsx`"))
+
+    let csv = try BooksProcess.run(
+      [
+        "export", "csv", "-f", "clients.books", "-f", "work.books", "--as-of", "2026-02-01",
+        "-o", "out/csv",
+      ], in: directory)
+    #expect(csv == BooksProcess.Output(stdout: "", stderr: "", exitCode: 0))
+    let invoices = try String(
+      contentsOf: directory.appendingPathComponent("out/csv/invoices.csv"), encoding: .utf8)
+    #expect(invoices.hasPrefix("number,date,client,project,status,standing,due,"))
+    #expect(invoices.contains("\r\nINV-1,2026-01-31,acme,,,sent,2026-03-02,0,EUR,1900.00,"))
   }
 }

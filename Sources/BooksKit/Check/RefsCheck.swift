@@ -120,9 +120,9 @@ enum RefsCheck {
   static func resolve(
     _ ref: Ref, _ kinds: [DefinitionKind], _ suggester: inout Suggester, _ out: inout [Diagnostic]
   ) {
-    let books = suggester.books
-    let definition = books.definition(ref.id)
+    let definition = suggester.books.definitions[ref.id]
     if let definition, kinds.contains(definition.kind) { return }
+    let books = suggester.books
     let suggestion = suggester.closest(to: ref.id, kinds: kinds)
     if let definition {
       out.append(

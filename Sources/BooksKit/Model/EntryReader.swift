@@ -76,10 +76,11 @@ struct EntryReader {
   func fields(_ builder: ModelBuilder, _ visit: (FieldNode, String) -> Void) {
     let kind = EntryKind(rawValue: fieldKeyword)
     let specs = kind?.fields ?? []
-    var seen: [String: FieldNode] = [:]
+    // Which specs were seen, as bits (no kind has 64 fields; beyond, repeats go unnoticed).
+    var seen: UInt64 = 0
     for field in entry.fields {
       let key = tree.text(field.key)
-      guard let spec = specs.first(where: { $0.name == key }) else {
+      guard let index = specs.firstIndex(where: { $0.name == key }) else {
         let suggestion = Suggestion.closest(to: key, in: specs.map(\.name))
         builder.report(
           .error(
@@ -89,7 +90,10 @@ struct EntryReader {
               ?? "fields of `\(fieldKeyword)`: " + specs.map(\.name).joined(separator: ", ")))
         continue
       }
-      if !spec.repeatable, let first = seen[key] {
+      let bit: UInt64 = index < 64 ? 1 << UInt64(index) : 0
+      if !specs[index].repeatable, seen & bit != 0,
+        let first = entry.fields.first(where: { tree.text($0.key) == key })
+      {
         builder.report(
           .error(
             ModelBuilder.fieldsCode, "field `\(key)` is given twice", at: tree.range(field.key),
@@ -97,7 +101,7 @@ struct EntryReader {
             fix: "keep one `\(key)` line"))
         continue
       }
-      seen[key] = field
+      seen |= bit
       visit(field, key)
     }
   }

@@ -31,7 +31,13 @@ public enum EntryKind: String, Sendable, CaseIterable {
   }
 
   /// The fields this kind of entry accepts, in canonical order.
-  public var fields: [FieldSpec] {
+  public var fields: [FieldSpec] { EntryKind.fieldTable[self] ?? [] }
+
+  /// `fields` of every kind, built once.
+  private static let fieldTable: [EntryKind: [FieldSpec]] = Dictionary(
+    uniqueKeysWithValues: allCases.map { ($0, $0.fieldList) })
+
+  private var fieldList: [FieldSpec] {
     switch self {
     case .books, .include: []
     case .business:

@@ -157,6 +157,7 @@ extension DecimalNumber {
   /// Returns nil if `newScale` is outside 0...18, if dropping digits would lose a non-zero
   /// digit, or if padding with zeros overflows.
   public func rescaled(to newScale: Int) -> DecimalNumber? {
+    if newScale == scale { return self }
     guard (0...DecimalNumber.maximumScale).contains(newScale) else { return nil }
     if newScale >= scale {
       guard let factor = powerOfTen(newScale - scale).flatMap({ Int128(exactly: $0) }) else {
@@ -288,11 +289,7 @@ extension DecimalNumber {
 extension DecimalNumber: Hashable, Comparable {
   /// 10^exponent for exponents known to be within 0...18, without a lookup that could fail.
   private static func scaleUnit(_ exponent: Int) -> Int128 {
-    var unit: Int128 = 1
-    for _ in 0..<min(max(exponent, 0), maximumScale) {
-      unit *= 10
-    }
-    return unit
+    Int128(truncatingIfNeeded: powerOfTen(min(max(exponent, 0), maximumScale)) ?? 1)
   }
 
   /// The value split into its truncated integer part and its fraction at scale 18, a form
@@ -305,6 +302,8 @@ extension DecimalNumber: Hashable, Comparable {
 
   /// Compares values, not spellings, so `1.50 == 1.5`.
   public static func == (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
+    // The common case, one scale: no division needed.
+    if lhs.scale == rhs.scale { return lhs.significand == rhs.significand }
     let left = lhs.parts
     let right = rhs.parts
     return left.integer == right.integer && left.fraction == right.fraction
@@ -319,6 +318,7 @@ extension DecimalNumber: Hashable, Comparable {
 
   /// Orders by value; works across scales without any risk of overflow.
   public static func < (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
+    if lhs.scale == rhs.scale { return lhs.significand < rhs.significand }
     let left = lhs.parts
     let right = rhs.parts
     if left.integer != right.integer { return left.integer < right.integer }

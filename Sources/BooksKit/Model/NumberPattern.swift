@@ -63,31 +63,44 @@ public struct NumberPattern: Sendable, Equatable {
 
   /// The counter value when `number` follows the pattern for this date and client.
   public func sequence(of number: String, date: CalendarDate, client: String?) -> Int? {
-    var rest = Substring(number)
+    var rest = Array(number.utf8)[...]
     var sequence: Int?
     for (index, part) in parts.enumerated() {
       switch part {
       case .sequence:
         // The counter runs to the next literal (or the end).
-        let next = parts.dropFirst(index + 1).first
-        var digits = Substring("")
-        if case .literal(let text)? = next, let range = rest.firstRange(of: text) {
-          digits = rest[..<range.lowerBound]
+        var end = rest.startIndex
+        if case .literal(let text)? = parts.dropFirst(index + 1).first,
+          let found = Self.firstIndex(of: Array(text.utf8), in: rest)
+        {
+          end = found
         } else {
-          digits = rest.prefix { $0.isASCII && $0.isNumber }
+          end = rest.firstIndex { !isDigit($0) } ?? rest.endIndex
         }
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-          let value = Int(digits)
-        else { return nil }
-        sequence = value
-        rest = rest.dropFirst(digits.count)
+        let digits = rest[rest.startIndex..<end]
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(isDigit) else { return nil }
+        sequence = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        rest = rest[end...]
       default:
-        let expected = NumberPattern.text(of: part, date: date, client: client)
-        guard rest.hasPrefix(expected) else { return nil }
+        let expected = NumberPattern.text(of: part, date: date, client: client).utf8
+        guard rest.starts(with: expected) else { return nil }
         rest = rest.dropFirst(expected.count)
       }
     }
     return rest.isEmpty ? sequence : nil
+  }
+
+  /// Where `needle` first occurs in `haystack`.
+  private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+    guard let first = needle.first else { return haystack.startIndex }
+    var index = haystack.startIndex
+    while index + needle.count <= haystack.endIndex {
+      if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+        return index
+      }
+      index += 1
+    }
+    return nil
   }
 
   private static func text(of part: Part, date: CalendarDate, client: String?) -> String {

@@ -8,10 +8,11 @@ enum ApprovalsCheck {
     var out: [Diagnostic] = []
     let rules = books.business?.approvals ?? []
 
-    /// Checks one entry: `who` recorded it (staff), `amount` is what thresholds compare.
+    /// Checks one entry: `who` recorded it (staff), `amount` is what thresholds compare. A
+    /// draft needs no approval yet: it is approved before it is sent.
     func check(
       _ kind: ApprovalRule.Kind, _ what: String, approvedBy: Ref?, staff: Ref?, amount: Money?,
-      at range: SourceRange
+      draft: Bool = false, at range: SourceRange
     ) {
       if let approver = approvedBy {
         if let member = books.staffMember(approver.id), !member.mayApprove {
@@ -30,6 +31,7 @@ enum ApprovalsCheck {
         }
         return
       }
+      if draft { return }
       for rule in rules where rule.kind == kind {
         var needs = false
         var reason = ""
@@ -60,7 +62,7 @@ enum ApprovalsCheck {
     where invoice.status != .void {
       check(
         .invoices, "invoice", approvedBy: invoice.approvedBy, staff: nil, amount: state.total,
-        at: invoice.range)
+        draft: invoice.status == .draft, at: invoice.range)
     }
     for estimate in books.estimates {
       let currency =
@@ -74,7 +76,7 @@ enum ApprovalsCheck {
       }
       check(
         .estimates, "estimate", approvedBy: estimate.approvedBy, staff: nil, amount: total,
-        at: estimate.range)
+        draft: estimate.status == .draft, at: estimate.range)
     }
     for expense in books.expenses {
       check(

@@ -102,7 +102,10 @@ extension Layout {
       : fieldReplacements(values, kind: kind, name: field.map { tree.raw($0.key) } ?? "")
     var text = ""
     var width = 0
-    let description = itemColumn == nil ? nil : field?.values.first
+    // Only items line up, after their quoted description.
+    let description =
+      itemColumn == nil || field.map({ tree.raw($0.key) }) != "item"
+      ? nil : field?.values.first.flatMap { $0.kind == .string ? $0 : nil }
     for (index, token) in line.tokens.enumerated() {
       let spelled = replacements[token.start] ?? tree.raw(token)
       if index > 0 {

@@ -168,6 +168,11 @@ import Testing
       "2026-01-05 invoice INV-1 acme\n  item \"A\" 3h @ 90\n  item \"Longer\" 100\n",
       "2026-01-05 invoice INV-1 acme\n  item \"A\"      3h @ 90\n  item \"Longer\" 100\n"
     ),
+    // ... and only items: other fields of the entry keep one space.
+    (
+      "2026-01-05 invoice INV-1 acme\n  bills acme through 2026-01-05\n  item \"A\" 3h @ 90\n  item \"Longer\" 100\n  note \"n\"\n",
+      "2026-01-05 invoice INV-1 acme\n  bills acme through 2026-01-05\n  item \"A\"      3h @ 90\n  item \"Longer\" 100\n  note \"n\"\n"
+    ),
     // Blank lines: one-line entries written together stay together; an entry of several
     // lines stands apart; runs of blank lines become one; none at the start or end.
     (

@@ -54,3 +54,53 @@ struct Arguments {
     }
   }
 }
+
+extension Arguments {
+  /// Parses a command's arguments: `handle` takes the command's own options, `-h` and
+  /// `--help` answer with `help`. Returns what to print instead of running the command —
+  /// the help, or a usage error for an argument problem or for the `problem()` an option
+  /// recorded — or nil to go on.
+  mutating func parseCommand(
+    help: String, problem: @autoclosure () -> String? = nil,
+    _ handle:
+      @escaping (_ option: String, _ value: () throws(Problem) -> String) throws(Problem)
+      -> Bool
+  ) -> CommandOutput? {
+    var wantsHelp = false
+    do throws(Problem) {
+      try parse { option, value throws(Problem) in
+        if option == "-h" || option == "--help" {
+          wantsHelp = true
+          return true
+        }
+        return try handle(option, value)
+      }
+    } catch {
+      return .usage(error, help: help)
+    }
+    if wantsHelp { return CommandOutput(stdout: help) }
+    return problem().map { .usage($0, help: help) }
+  }
+}
+
+extension CommandOutput {
+  /// The books named on the command line (else `$BOOKS_FILE`), loaded and checked; or what
+  /// to print instead: a usage error when none is named, or their errors, since a command
+  /// that must `purpose` refuses books with errors.
+  static func books(
+    _ named: [String], environment: Environment, fileSystem: any FileSystem, purpose: String,
+    help: String
+  ) -> Result<Validation, CommandOutput> {
+    let files = environment.books(named)
+    guard !files.isEmpty else {
+      return .failure(
+        .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help))
+    }
+    let validation = Validation.run(files, fileSystem: fileSystem)
+    if let refusal = refusing(validation, to: purpose) { return .failure(refusal) }
+    return .success(validation)
+  }
+}
+
+/// What a command prints instead of going on (help, a usage error, the books' errors).
+extension CommandOutput: Error {}

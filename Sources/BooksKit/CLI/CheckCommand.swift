@@ -39,45 +39,40 @@ public enum CheckCommand {
     var color = "auto"
     var list = false
     var asOf: CalendarDate?
-    var wantsHelp = false
     var badValue: String?
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--format":
-          let text = try value()
-          if let parsed = Format(rawValue: text) {
-            format = parsed
-          } else {
-            badValue = "unknown format `\(text)`; use text, json or github"
-          }
-        case "--only":
-          only += try value().split(separator: ",", omittingEmptySubsequences: false).map(
-            String.init)
-        case "--skip":
-          skip += try value().split(separator: ",", omittingEmptySubsequences: false).map(
-            String.init)
-        case "--strict": strict = true
-        case "--color", "--colour":
-          color = try value()
-          if !["auto", "always", "never"].contains(color) {
-            badValue = "--color takes auto, always or never"
-          }
-        case "--list": list = true
-        case "--as-of":
-          let text = try value()
-          asOf = CalendarDate(text)
-          if asOf == nil { badValue = "--as-of takes a date, e.g. 2026-11-30 (not `\(text)`)" }
-        case "-h", "--help": wantsHelp = true
-        default: return false
+    let early = parser.parseCommand(help: help) {
+      option, value throws(Arguments.Problem) in
+      switch option {
+      case "-f", "--file": files.append(try value())
+      case "--format":
+        let text = try value()
+        if let parsed = Format(rawValue: text) {
+          format = parsed
+        } else {
+          badValue = "unknown format `\(text)`; use text, json or github"
         }
-        return true
+      case "--only":
+        only += try value().split(separator: ",", omittingEmptySubsequences: false).map(
+          String.init)
+      case "--skip":
+        skip += try value().split(separator: ",", omittingEmptySubsequences: false).map(
+          String.init)
+      case "--strict": strict = true
+      case "--color", "--colour":
+        color = try value()
+        if !["auto", "always", "never"].contains(color) {
+          badValue = "--color takes auto, always or never"
+        }
+      case "--list": list = true
+      case "--as-of":
+        let text = try value()
+        asOf = CalendarDate(text)
+        if asOf == nil { badValue = "--as-of takes a date, e.g. 2026-11-30 (not `\(text)`)" }
+      default: return false
       }
-    } catch {
-      return .usage(error, help: help)
+      return true
     }
-    if wantsHelp { return CommandOutput(stdout: help) }
+    if let early { return early }
     if let badValue { return .usage(badValue, help: help) }
     if list {
       let width = Checks.names.map(\.count).max() ?? 0

@@ -34,7 +34,6 @@ struct DocumentRequest {
     var output: String?
     var asOf: CalendarDate?
     var from: CalendarDate?
-    var wantsHelp = false
     var problem: String?
     func date(_ text: String, _ option: String) -> CalendarDate? {
       guard let date = CalendarDate(text) else {
@@ -43,30 +42,25 @@ struct DocumentRequest {
       }
       return date
     }
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--format":
-          let text = try value()
-          if let parsed = Format(rawValue: text) {
-            format = parsed
-          } else {
-            problem = "unknown format `\(text)`; use md or html"
-          }
-        case "-o", "--output": output = try value()
-        case "--as-of": asOf = date(try value(), option)
-        case "--from" where takesFrom: from = date(try value(), option)
-        case "-h", "--help": wantsHelp = true
-        default: return false
+    let early = parser.parseCommand(help: help, problem: problem) {
+      option, value throws(Arguments.Problem) in
+      switch option {
+      case "-f", "--file": files.append(try value())
+      case "--format":
+        let text = try value()
+        if let parsed = Format(rawValue: text) {
+          format = parsed
+        } else {
+          problem = "unknown format `\(text)`; use md or html"
         }
-        return true
+      case "-o", "--output": output = try value()
+      case "--as-of": asOf = date(try value(), option)
+      case "--from" where takesFrom: from = date(try value(), option)
+      default: return false
       }
-    } catch {
-      return .done(.usage(error, help: help))
+      return true
     }
-    if wantsHelp { return .done(CommandOutput(stdout: help)) }
-    if let problem { return .done(.usage(problem, help: help)) }
+    if let early { return .done(early) }
     let day = asOf ?? today
     if let from, from > day {
       return .done(.usage("--from \(from) is after --as-of \(day)", help: help))
@@ -74,13 +68,13 @@ struct DocumentRequest {
     var positionals = parser.positionals
     guard !positionals.isEmpty else { return .done(.usage("name \(subject)", help: help)) }
     let name = positionals.removeFirst()
-    files = environment.books(positionals + files)
-    guard !files.isEmpty else {
-      return .done(.usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help))
-    }
-    let validation = Validation.run(files, fileSystem: fileSystem)
-    if let refusal = CommandOutput.refusing(validation, to: "make documents") {
-      return .done(refusal)
+    let validation: Validation
+    switch CommandOutput.books(
+      positionals + files, environment: environment, fileSystem: fileSystem,
+      purpose: "make documents", help: help)
+    {
+    case .success(let loaded): validation = loaded
+    case .failure(let output): return .done(output)
     }
     return .ready(
       DocumentRequest(

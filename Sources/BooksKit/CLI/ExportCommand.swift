@@ -48,7 +48,6 @@ public enum ExportCommand {
     var from: CalendarDate?
     var to: CalendarDate?
     var asOf: CalendarDate?
-    var wantsHelp = false
     var problem: String?
     func date(_ text: String, _ option: String) -> CalendarDate? {
       guard let date = CalendarDate(text) else {
@@ -57,31 +56,26 @@ public enum ExportCommand {
       }
       return date
     }
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "-o", "--output": output = try value()
-        case "--period", "-p":
-          let text = try value()
-          if let parsed = DayRange.period(text) {
-            period = parsed
-          } else {
-            problem = "--period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `\(text)`"
-          }
-        case "--from", "-b", "--begin": from = date(try value(), option)
-        case "--to", "-e", "--end": to = date(try value(), option)
-        case "--as-of": asOf = date(try value(), option)
-        case "-h", "--help": wantsHelp = true
-        default: return false
+    let early = parser.parseCommand(help: help, problem: problem) {
+      option, value throws(Arguments.Problem) in
+      switch option {
+      case "-f", "--file": files.append(try value())
+      case "-o", "--output": output = try value()
+      case "--period", "-p":
+        let text = try value()
+        if let parsed = DayRange.period(text) {
+          period = parsed
+        } else {
+          problem = "--period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `\(text)`"
         }
-        return true
+      case "--from", "-b", "--begin": from = date(try value(), option)
+      case "--to", "-e", "--end": to = date(try value(), option)
+      case "--as-of": asOf = date(try value(), option)
+      default: return false
       }
-    } catch {
-      return .usage(error, help: help)
+      return true
     }
-    if wantsHelp { return CommandOutput(stdout: help) }
-    if let problem { return .usage(problem, help: help) }
+    if let early { return early }
     var positionals = parser.positionals
     guard !positionals.isEmpty else {
       return .usage(
@@ -109,12 +103,14 @@ public enum ExportCommand {
       return .usage("the period ends (\(end)) before it starts (\(start))", help: help)
     }
     files = environment.books(positionals + files)
-    guard !files.isEmpty else {
-      return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
+    let validation: Validation
+    switch CommandOutput.books(
+      files, environment: environment, fileSystem: fileSystem,
+      purpose: "export them", help: help)
+    {
+    case .success(let loaded): validation = loaded
+    case .failure(let output): return output
     }
-
-    let validation = Validation.run(files, fileSystem: fileSystem)
-    if let refusal = CommandOutput.refusing(validation, to: "export them") { return refusal }
     let books = validation.books
     let day = asOf ?? today
     if isData {

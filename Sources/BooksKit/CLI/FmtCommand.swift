@@ -38,24 +38,19 @@ public enum FmtCommand {
     var files: [String] = []
     var modes: [Mode] = []
     var sort = false
-    var wantsHelp = false
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--check": modes.append(.check)
-        case "--write", "-w": modes.append(.write)
-        case "--diff", "-d": modes.append(.diff)
-        case "--sort": sort = true
-        case "-h", "--help": wantsHelp = true
-        default: return false
-        }
-        return true
+    let early = parser.parseCommand(help: help) {
+      option, value throws(Arguments.Problem) in
+      switch option {
+      case "-f", "--file": files.append(try value())
+      case "--check": modes.append(.check)
+      case "--write", "-w": modes.append(.write)
+      case "--diff", "-d": modes.append(.diff)
+      case "--sort": sort = true
+      default: return false
       }
-    } catch {
-      return .usage(error, help: help)
+      return true
     }
-    if wantsHelp { return CommandOutput(stdout: help) }
+    if let early { return early }
     let distinct = Set(modes.map { "\($0)" })
     let checkAndDiff = distinct == ["check", "diff"]
     if distinct.count > 1, !checkAndDiff {

@@ -68,7 +68,6 @@ public enum NewCommand {
     var estimate: String?
     var append: String?
     var extras = Drafter.Extras()
-    var wantsHelp = false
     var problem: String?
     func day(_ text: String, _ option: String) -> CalendarDate? {
       guard let parsed = CalendarDate(text) else {
@@ -77,38 +76,33 @@ public enum NewCommand {
       }
       return parsed
     }
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--from-unbilled": fromUnbilled = true
-        case "--project": project = try value()
-        case "--through": through = day(try value(), option)
-        case "--date": date = day(try value(), option)
-        case "--valid-until": validUntil = day(try value(), option)
-        case "--number": number = try value()
-        case "--recurring": recurring = try value()
-        case "--estimate": estimate = try value()
-        case "--append": append = try value()
-        case "--service":
-          let text = try value()
-          let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-          if let id = parts.first, !id.isEmpty {
-            extras.services.append((id: id, quantity: parts.count > 1 ? parts[1] : nil))
-          } else {
-            problem = problem ?? "--service takes a service id, e.g. acme-web/design=10h"
-          }
-        case "--milestone": extras.milestones.append(try value())
-        case "-h", "--help": wantsHelp = true
-        default: return false
+    let early = parser.parseCommand(help: help, problem: problem) {
+      option, value throws(Arguments.Problem) in
+      switch option {
+      case "-f", "--file": files.append(try value())
+      case "--from-unbilled": fromUnbilled = true
+      case "--project": project = try value()
+      case "--through": through = day(try value(), option)
+      case "--date": date = day(try value(), option)
+      case "--valid-until": validUntil = day(try value(), option)
+      case "--number": number = try value()
+      case "--recurring": recurring = try value()
+      case "--estimate": estimate = try value()
+      case "--append": append = try value()
+      case "--service":
+        let text = try value()
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        if let id = parts.first, !id.isEmpty {
+          extras.services.append((id: id, quantity: parts.count > 1 ? parts[1] : nil))
+        } else {
+          problem = problem ?? "--service takes a service id, e.g. acme-web/design=10h"
         }
-        return true
+      case "--milestone": extras.milestones.append(try value())
+      default: return false
       }
-    } catch {
-      return .usage(error, help: help)
+      return true
     }
-    if wantsHelp { return CommandOutput(stdout: help) }
-    if let problem { return .usage(problem, help: help) }
+    if let early { return early }
     var positionals = parser.positionals
     var client: String?
     if recurring != nil, estimate != nil {

@@ -50,7 +50,6 @@ public enum ReportCommand {
     var asOf: CalendarDate?
     var currency: Currency?
     var color = "auto"
-    var wantsHelp = false
     var problem: String?
     func date(_ text: String, _ option: String) -> CalendarDate? {
       guard let date = CalendarDate(text) else {
@@ -59,49 +58,44 @@ public enum ReportCommand {
       }
       return date
     }
-    do throws(Arguments.Problem) {
-      try parser.parse { option, value throws(Arguments.Problem) in
-        switch option {
-        case "-f", "--file": files.append(try value())
-        case "--format":
-          let text = try value()
-          if let parsed = Format(rawValue: text) {
-            format = parsed
-          } else {
-            problem = "unknown format `\(text)`; use text, md, html, json or csv"
-          }
-        case "-o", "--output": output = try value()
-        case "--period", "-p":
-          let text = try value()
-          if let parsed = DayRange.period(text) {
-            period = parsed
-          } else {
-            problem = "--period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `\(text)`"
-          }
-        case "--from", "-b", "--begin": from = date(try value(), option)
-        case "--to", "-e", "--end": to = date(try value(), option)
-        case "--client": client = try value()
-        case "--project": project = try value()
-        case "--as-of": asOf = date(try value(), option)
-        case "--currency":
-          let text = try value()
-          currency = Currency.parseISO(ArraySlice(text.utf8))
-          if currency == nil { problem = "--currency takes an ISO 4217 code such as EUR" }
-        case "--color", "--colour":
-          color = try value()
-          if !["auto", "always", "never"].contains(color) {
-            problem = "--color takes auto, always or never"
-          }
-        case "-h", "--help": wantsHelp = true
-        default: return false
+    let early = parser.parseCommand(help: help, problem: problem) {
+      option, value throws(Arguments.Problem) in
+      switch option {
+      case "-f", "--file": files.append(try value())
+      case "--format":
+        let text = try value()
+        if let parsed = Format(rawValue: text) {
+          format = parsed
+        } else {
+          problem = "unknown format `\(text)`; use text, md, html, json or csv"
         }
-        return true
+      case "-o", "--output": output = try value()
+      case "--period", "-p":
+        let text = try value()
+        if let parsed = DayRange.period(text) {
+          period = parsed
+        } else {
+          problem = "--period takes 2026, 2026-Q1, 2026-03 or 2026-03-05, not `\(text)`"
+        }
+      case "--from", "-b", "--begin": from = date(try value(), option)
+      case "--to", "-e", "--end": to = date(try value(), option)
+      case "--client": client = try value()
+      case "--project": project = try value()
+      case "--as-of": asOf = date(try value(), option)
+      case "--currency":
+        let text = try value()
+        currency = Currency.parseISO(ArraySlice(text.utf8))
+        if currency == nil { problem = "--currency takes an ISO 4217 code such as EUR" }
+      case "--color", "--colour":
+        color = try value()
+        if !["auto", "always", "never"].contains(color) {
+          problem = "--color takes auto, always or never"
+        }
+      default: return false
       }
-    } catch {
-      return .usage(error, help: help)
+      return true
     }
-    if wantsHelp { return CommandOutput(stdout: help) }
-    if let problem { return .usage(problem, help: help) }
+    if let early { return early }
     var positionals = parser.positionals
     guard !positionals.isEmpty else { return .usage("name a report", help: help) }
     let name = positionals.removeFirst()
@@ -115,13 +109,14 @@ public enum ReportCommand {
     if let start = period.from, let end = period.to, end < start {
       return .usage("the period ends (\(end)) before it starts (\(start))", help: help)
     }
-    files = environment.books(positionals + files)
-    guard !files.isEmpty else {
-      return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
+    let validation: Validation
+    switch CommandOutput.books(
+      positionals + files, environment: environment, fileSystem: fileSystem,
+      purpose: "see reports", help: help)
+    {
+    case .success(let loaded): validation = loaded
+    case .failure(let output): return output
     }
-
-    let validation = Validation.run(files, fileSystem: fileSystem)
-    if let refusal = CommandOutput.refusing(validation, to: "see reports") { return refusal }
     let options = ReportOptions(
       period: period, client: client, project: project, asOf: asOf ?? today, currency: currency)
     if let client, validation.books.client(client) == nil {

@@ -34,7 +34,8 @@ enum SVGChart {
         "<line class=\"grid\" x1=\"\(left)\" x2=\"\(width - left)\" y1=\"\(y)\" y2=\"\(y)\"/>")
     }
     out.append(
-      "<text class=\"axis\" x=\"\(left)\" y=\"\(top - 8)\">\(h(grouped(scale) + " " + unit))</text>")
+      "<text class=\"axis\" x=\"\(left)\" y=\"\(top - 8)\">\(h(grouped(scale) + " " + unit))</text>"
+    )
     let barWidth = max(4, (slot - 12) / max(1, series.count))
     for (index, group) in groups.enumerated() {
       let x0 = left + index * slot + 6

@@ -31,13 +31,20 @@ extension SiteBuilder {
       ("Contact", client.contact.map(h)), ("Position", client.position.map(h)),
       ("Email", client.email.map { mailto($0) }), ("Phone", client.phone.map(h)),
       ("Website", client.website.map { external($0) }),
-      ("Billing address", client.address.isEmpty ? nil : client.address.map(h).joined(separator: "<br>")),
+      (
+        "Billing address",
+        client.address.isEmpty ? nil : client.address.map(h).joined(separator: "<br>")
+      ),
       ("Tax id", client.taxID.map(h)),
       ("Contract value", client.contract.map { h($0.formatted()) }),
       ("Currency", client.currency.map { h($0.code) }),
       ("Payment terms", client.termsDays.map { "\($0) days" }),
       ("Time rounded to", client.rounding.map { h($0.description) }),
-      ("Staff", client.staff.isEmpty ? nil : client.staff.map { link($0.id, from: path) }.joined(separator: ", ")),
+      (
+        "Staff",
+        client.staff.isEmpty
+          ? nil : client.staff.map { link($0.id, from: path) }.joined(separator: ", ")
+      ),
       ("Notes", client.notes.isEmpty ? nil : client.notes.map(h).joined(separator: "<br>")),
     ]
     details.removeAll { $0.1 == nil }
@@ -48,7 +55,12 @@ extension SiteBuilder {
       "<section><h2>Contacts</h2>"
         + simpleTable(
           ["Name", "Designation", "Email", "Phone"],
-          contacts.map { [link($0.id, from: path), h($0.designation ?? ""), $0.email.map { mailto($0) } ?? "", h($0.phone ?? "")] })
+          contacts.map {
+            [
+              link($0.id, from: path), h($0.designation ?? ""), $0.email.map { mailto($0) } ?? "",
+              h($0.phone ?? ""),
+            ]
+          })
         + "</section>")
 
     let projects = books.projects.filter { $0.client?.id == client.id }
@@ -67,14 +79,21 @@ extension SiteBuilder {
           })
         + "</section>")
 
-    body.append("<section><h2>Invoices</h2>" + invoiceTable(client: client.id, project: nil, from: path) + "</section>")
-    body.append("<section><h2>Estimates</h2>" + estimateTable(client: client.id, from: path) + "</section>")
-    body.append("<section><h2>Payments</h2>" + paymentTable(client: client.id, from: path) + "</section>")
+    body.append(
+      "<section><h2>Invoices</h2>" + invoiceTable(client: client.id, project: nil, from: path)
+        + "</section>")
+    body.append(
+      "<section><h2>Estimates</h2>" + estimateTable(client: client.id, from: path) + "</section>")
+    body.append(
+      "<section><h2>Payments</h2>" + paymentTable(client: client.id, from: path) + "</section>")
 
     if case .success(let statement) = Statement.make(client: client.id, in: books, asOf: asOf) {
       let rows = statement.lines.map { line -> [String] in
         [
-          h(line.date.description), link(line.reference, from: path, hint: line.kind == .invoice ? .invoice : .any, text: line.reference),
+          h(line.date.description),
+          link(
+            line.reference, from: path, hint: line.kind == .invoice ? .invoice : .any,
+            text: line.reference),
           h(line.description), h(line.debit?.formatted() ?? ""),
           h(line.credit.map { "-" + $0.formatted() } ?? ""), h(line.balance.formatted()),
         ]
@@ -82,9 +101,12 @@ extension SiteBuilder {
       let due = statement.closing.map { h($0.formatted()) }.joined(separator: " + ")
       body.append(
         "<section><h2>Statement</h2>"
-          + simpleTable(["Date", "Reference", "Description", "Debit", "Credit", "Balance"], rows, numeric: [3, 4, 5])
+          + simpleTable(
+            ["Date", "Reference", "Description", "Debit", "Credit", "Balance"], rows,
+            numeric: [3, 4, 5])
           + "<p class=\"more\">Amount due as of \(asOf): <b>\(due.isEmpty ? "nothing" : due)</b> \u{B7} "
-          + anchor(SitePaths.statement(client.id), "Printable statement", from: path) + "</p></section>")
+          + anchor(SitePaths.statement(client.id), "Printable statement", from: path)
+          + "</p></section>")
     }
 
     let contactIDs = Set(contacts.map(\.id))
@@ -118,7 +140,8 @@ extension SiteBuilder {
         h(state?.total?.formatted() ?? ""), h(state?.balance?.formatted() ?? ""),
       ])
     }
-    return simpleTable(["Invoice", "Date", "Due", "Standing", "Total", "Balance"], rows, numeric: [4, 5])
+    return simpleTable(
+      ["Invoice", "Date", "Due", "Standing", "Total", "Balance"], rows, numeric: [4, 5])
   }
 
   func estimateTable(client: String, from path: String) -> String {
@@ -146,11 +169,13 @@ extension SiteBuilder {
         h(income.date.description), h(income.description ?? ""),
         income.invoices.map { link($0.invoice.id, from: path, hint: .invoice, text: $0.invoice.id) }
           .joined(separator: ", "),
-        income.via.map { h(ToolsReportSupport.title($0.id)) } ?? "<span class=\"badge sent\">expected</span>",
+        income.via.map { h(ToolsReportSupport.title($0.id)) }
+          ?? "<span class=\"badge sent\">expected</span>",
         h(income.amount.formatted()),
       ]
     }
-    return simpleTable(["Date", "Description", "Invoices", "Received", "Amount"], rows, numeric: [4])
+    return simpleTable(
+      ["Date", "Description", "Invoices", "Received", "Amount"], rows, numeric: [4])
   }
 
   /// Meetings as a list of links, by date.
@@ -158,7 +183,9 @@ extension SiteBuilder {
     guard !indices.isEmpty else { return "<p class=\"none\">None</p>" }
     let h = HTMLRenderer.escape
     let items = indices.compactMap { index -> String? in
-      guard books.meetings.indices.contains(index), let target = meetingPaths[index] else { return nil }
+      guard books.meetings.indices.contains(index), let target = meetingPaths[index] else {
+        return nil
+      }
       let meeting = books.meetings[index]
       let time = meeting.start.map { " " + $0.description } ?? ""
       let upcoming = meeting.date >= asOf ? " class=\"upcoming\"" : ""
@@ -192,19 +219,26 @@ extension SiteBuilder {
   }
 
   /// A table of already escaped cells; `numeric` columns are right-aligned.
-  func simpleTable(_ columns: [String], _ rows: [[String]], numeric: Set<Int> = [], footer: [String]? = nil) -> String {
+  func simpleTable(
+    _ columns: [String], _ rows: [[String]], numeric: Set<Int> = [], footer: [String]? = nil
+  ) -> String {
     func cls(_ index: Int) -> String { numeric.contains(index) ? " class=\"num\"" : "" }
-    let head = columns.enumerated().map { "<th scope=\"col\"\(cls($0))>\(HTMLRenderer.escape($1))</th>" }.joined()
+    let head = columns.enumerated().map {
+      "<th scope=\"col\"\(cls($0))>\(HTMLRenderer.escape($1))</th>"
+    }.joined()
     guard !rows.isEmpty else {
       return "<p class=\"none\">None</p>"
     }
     let body = rows.map { row in
       "<tr>" + row.enumerated().map { "<td\(cls($0))>\($1)</td>" }.joined() + "</tr>"
     }.joined()
-    let foot = footer.map { row in
-      "<tfoot><tr>" + row.enumerated().map { "<td\(cls($0))>\($1)</td>" }.joined() + "</tr></tfoot>"
-    } ?? ""
-    return "<div class=\"scroll\"><table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody>\(foot)</table></div>"
+    let foot =
+      footer.map { row in
+        "<tfoot><tr>" + row.enumerated().map { "<td\(cls($0))>\($1)</td>" }.joined()
+          + "</tr></tfoot>"
+      } ?? ""
+    return
+      "<div class=\"scroll\"><table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody>\(foot)</table></div>"
   }
 
   /// A `mailto:` link.

@@ -9,9 +9,14 @@ extension SiteBuilder {
       let up = client.map { (name(of: $0), SitePaths.client($0)) }
       switch Document.invoice(invoice.number, in: books, asOf: asOf) {
       case .success(let document):
-        pages.append(SitePage(path: path, html: printable(DocumentRenderer.html(document), path: path, up: up, section: .invoices)))
+        pages.append(
+          SitePage(
+            path: path,
+            html: printable(DocumentRenderer.html(document), path: path, up: up, section: .invoices)
+          ))
       case .failure(let problem):
-        pages.append(problemPage(path, "Invoice \(invoice.number)", problem.message, section: .invoices))
+        pages.append(
+          problemPage(path, "Invoice \(invoice.number)", problem.message, section: .invoices))
       }
     }
     for estimate in books.estimates where books.estimate(estimate.number) != nil {
@@ -20,15 +25,22 @@ extension SiteBuilder {
       let up = client.map { (name(of: $0), SitePaths.client($0)) }
       switch Document.estimate(estimate.number, in: books, asOf: asOf) {
       case .success(let document):
-        pages.append(SitePage(path: path, html: printable(DocumentRenderer.html(document), path: path, up: up, section: .estimates)))
+        pages.append(
+          SitePage(
+            path: path,
+            html: printable(
+              DocumentRenderer.html(document), path: path, up: up, section: .estimates)))
       case .failure(let problem):
-        pages.append(problemPage(path, "Estimate \(estimate.number)", problem.message, section: .estimates))
+        pages.append(
+          problemPage(path, "Estimate \(estimate.number)", problem.message, section: .estimates))
       }
     }
     return pages
   }
 
-  func problemPage(_ path: String, _ title: String, _ message: String, section: SiteSection) -> SitePage {
+  func problemPage(_ path: String, _ title: String, _ message: String, section: SiteSection)
+    -> SitePage
+  {
     page(
       path, title, section: section, crumbs: [(section.title, section.path)],
       body: ["<p class=\"note\">\(HTMLRenderer.escape(message))</p>"])
@@ -45,7 +57,8 @@ extension SiteBuilder {
     ]
     if let up { links.append("<a href=\"\(href(up.1, from: path))\">\(h(up.0))</a>") }
     let bar =
-      "<nav class=\"sitebar\" aria-label=\"Site\">" + links.joined(separator: " <span aria-hidden=\"true\">/</span> ")
+      "<nav class=\"sitebar\" aria-label=\"Site\">"
+      + links.joined(separator: " <span aria-hidden=\"true\">/</span> ")
       + "<span class=\"print-hint\">as of \(asOf) \u{B7} print this page for a PDF</span></nav>\n"
     let style =
       "<style>\n.sitebar { max-width: 178mm; margin: 0 auto; padding: 4mm 0 0; font: 10pt system-ui, sans-serif; "
@@ -54,7 +67,9 @@ extension SiteBuilder {
       + "@media print { .sitebar { display: none; } }\n</style>\n</head>"
     var out = document
     if let head = out.firstRange(of: "</head>") { out.replaceSubrange(head, with: style) }
-    if let body = out.firstRange(of: "<body>\n") { out.replaceSubrange(body, with: "<body>\n" + bar) }
+    if let body = out.firstRange(of: "<body>\n") {
+      out.replaceSubrange(body, with: "<body>\n" + bar)
+    }
     return out
   }
 }

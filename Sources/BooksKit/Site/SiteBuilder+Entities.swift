@@ -9,7 +9,9 @@ extension SiteBuilder {
       var body: [String] = [
         "<section class=\"completion\"><h2>Completion</h2>"
           + progressBar(row?.completion, label: "complete")
-          + (row.map { "<p class=\"more\">\(h(CellFormat.display(ProjectsReport.basisText($0.basis))))</p>" } ?? "")
+          + (row.map {
+            "<p class=\"more\">\(h(CellFormat.display(ProjectsReport.basisText($0.basis))))</p>"
+          } ?? "")
           + "</section>"
       ]
       if let fields = cardFields(ProjectsReport.report, id: project.id, project: project.id) {
@@ -32,7 +34,9 @@ extension SiteBuilder {
           "<section><h2>Milestones</h2>"
             + simpleTable(
               ["Milestone", "Due", "Amount"],
-              project.milestones.map { [h($0.name), h($0.due?.description ?? ""), h($0.amount.formatted())] },
+              project.milestones.map {
+                [h($0.name), h($0.due?.description ?? ""), h($0.amount.formatted())]
+              },
               numeric: [2])
             + "</section>")
       }
@@ -44,7 +48,8 @@ extension SiteBuilder {
             services.map {
               [
                 link($0.id, from: path), h(ProjectsReport.title($0.status)),
-                h($0.pricing.map { ToolsReportSupport.title($0.id) } ?? ""), h($0.rate?.formatted() ?? ""),
+                h($0.pricing.map { ToolsReportSupport.title($0.id) } ?? ""),
+                h($0.rate?.formatted() ?? ""),
               ]
             }, numeric: [3])
           + "</section>")
@@ -52,7 +57,9 @@ extension SiteBuilder {
         $0.date <= asOf && books.projectID(ofTimeTarget: $0.target.id) == project.id
       }
       body.append("<section><h2>Time</h2>" + timeTable(entries, from: path) + "</section>")
-      body.append("<section><h2>Invoices</h2>" + invoiceTable(client: nil, project: project.id, from: path) + "</section>")
+      body.append(
+        "<section><h2>Invoices</h2>" + invoiceTable(client: nil, project: project.id, from: path)
+          + "</section>")
       return page(
         path, project.name, section: .projects,
         subtitle: project.client.map { "Project for " + name(of: $0.id) },
@@ -119,10 +126,15 @@ extension SiteBuilder {
         ("Client", contact.client.map { link($0.id, from: path) }),
         ("Email", contact.email.map { mailto($0) }),
         ("Phone", contact.phone.map(h)),
-        ("Address", contact.address.isEmpty ? nil : contact.address.map(h).joined(separator: "<br>")),
+        (
+          "Address",
+          contact.address.isEmpty ? nil : contact.address.map(h).joined(separator: "<br>")
+        ),
         ("Notes", contact.notes.isEmpty ? nil : contact.notes.map(h).joined(separator: "<br>")),
       ]
-      let meetings = meetingOrder.filter { books.meetings[$0].with.contains { $0.id == contact.id } }
+      let meetings = meetingOrder.filter {
+        books.meetings[$0].with.contains { $0.id == contact.id }
+      }
       let body = [
         "<section><h2>Details</h2>" + detailList(details) + "</section>",
         "<section><h2>Meetings</h2>" + meetingList(meetings, from: path) + "</section>",
@@ -144,7 +156,11 @@ extension SiteBuilder {
         ("Email", member.email.map { mailto($0) }),
         ("Billing rate", member.billingRate.map { h($0.formatted()) }),
         ("Cost rate", member.costRate.map { h($0.formatted()) }),
-        ("Clients", member.clients.isEmpty ? nil : member.clients.map { link($0.id, from: path) }.joined(separator: ", ")),
+        (
+          "Clients",
+          member.clients.isEmpty
+            ? nil : member.clients.map { link($0.id, from: path) }.joined(separator: ", ")
+        ),
         ("May approve", member.mayApprove ? "yes" : nil),
       ]
       // Hours per project: a staff member's year is hundreds of entries.
@@ -159,7 +175,8 @@ extension SiteBuilder {
       let meetings = meetingOrder.filter { books.meetings[$0].with.contains { $0.id == member.id } }
       let body = [
         "<section><h2>Details</h2>" + detailList(details) + "</section>",
-        "<section><h2>Hours by project</h2>" + simpleTable(["Project", "Hours"], rows, numeric: [1]) + "</section>",
+        "<section><h2>Hours by project</h2>"
+          + simpleTable(["Project", "Hours"], rows, numeric: [1]) + "</section>",
         "<section><h2>Meetings</h2>" + meetingList(meetings, from: path) + "</section>",
       ]
       return page(
@@ -176,8 +193,17 @@ extension SiteBuilder {
       let details: [(String, String?)] = [
         ("Id", h(resource.id)),
         ("Kind", resource.kind.map { h(ToolsReportSupport.title($0.id)) }),
-        ("Topics", resource.topics.isEmpty ? nil : resource.topics.map { h(ToolsReportSupport.title($0.id)) }.joined(separator: ", ")),
-        ("Links", resource.links.isEmpty ? nil : resource.links.map { external($0) }.joined(separator: "<br>")),
+        (
+          "Topics",
+          resource.topics.isEmpty
+            ? nil
+            : resource.topics.map { h(ToolsReportSupport.title($0.id)) }.joined(separator: ", ")
+        ),
+        (
+          "Links",
+          resource.links.isEmpty
+            ? nil : resource.links.map { external($0) }.joined(separator: "<br>")
+        ),
         ("Notes", resource.notes.isEmpty ? nil : resource.notes.map(h).joined(separator: "<br>")),
       ]
       var body = ["<section><h2>Details</h2>" + detailList(details) + "</section>"]
@@ -207,13 +233,20 @@ extension SiteBuilder {
       let details: [(String, String?)] = [
         ("Id", h(goal.id)),
         ("Category", goal.category.map { h(ToolsReportSupport.title($0.id)) }),
-        ("Target", goal.target.map { h($0.formatted(grouping: true) + (goal.unit.map { " " + $0 } ?? "")) }),
-        ("Now", row.map { h($0.current.formatted(grouping: true) + (goal.unit.map { " " + $0 } ?? "")) }),
+        (
+          "Target",
+          goal.target.map { h($0.formatted(grouping: true) + (goal.unit.map { " " + $0 } ?? "")) }
+        ),
+        (
+          "Now",
+          row.map { h($0.current.formatted(grouping: true) + (goal.unit.map { " " + $0 } ?? "")) }
+        ),
         ("Measured", goal.metric.map { h(GoalsReport.measured($0)) }),
         ("Notes", goal.notes.isEmpty ? nil : goal.notes.map(h).joined(separator: "<br>")),
       ]
       var body = [
-        "<section class=\"completion\"><h2>Progress</h2>" + progressBar(row?.completion, label: "complete")
+        "<section class=\"completion\"><h2>Progress</h2>"
+          + progressBar(row?.completion, label: "complete")
           + "</section>",
         "<section><h2>Details</h2>" + detailList(details) + "</section>",
       ]

@@ -95,7 +95,8 @@ extension SiteBuilder {
           + "</li>"
       }
       body.append(
-        "<section><h2>\(h(lane.title))</h2><ul class=\"goals\">" + cards.joined() + "</ul></section>")
+        "<section><h2>\(h(lane.title))</h2><ul class=\"goals\">" + cards.joined()
+          + "</ul></section>")
     }
     if body.isEmpty { body.append("<p class=\"note\">No goals yet.</p>") }
     return page(
@@ -109,7 +110,9 @@ extension SiteBuilder {
   }
 
   func shortMonth(_ month: Int) -> String {
-    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    let names = [
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
     return names.indices.contains(month - 1) ? names[month - 1] : String(month)
   }
 

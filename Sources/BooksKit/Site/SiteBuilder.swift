@@ -20,7 +20,9 @@ public struct SiteBuilder {
     let order = books.meetings.indices.sorted { lhs, rhs in
       let left = books.meetings[lhs]
       let right = books.meetings[rhs]
-      return (left.date, left.start?.minutes ?? -1, lhs) < (right.date, right.start?.minutes ?? -1, rhs)
+      return (left.date, left.start?.minutes ?? -1, lhs) < (
+        right.date, right.start?.minutes ?? -1, rhs
+      )
     }
     var paths: [Int: String] = [:]
     var perDay: [CalendarDate: Int] = [:]

@@ -31,8 +31,8 @@ enum SiteCSS {
     .brand { display: flex; align-items: baseline; gap: .8rem; padding: .9rem 1.5rem .3rem; max-width: 90rem; margin: 0 auto; }
     .brand a { font-weight: 700; font-size: 1.1rem; color: var(--fg); letter-spacing: -.01em; }
     .asof { color: var(--muted); font-size: .85rem; margin-left: auto; white-space: nowrap; }
-    header.site nav { max-width: 90rem; margin: 0 auto; padding: 0 1.5rem .5rem; overflow-x: auto; }
-    header.site nav > ul { display: flex; gap: 1.4rem; list-style: none; margin: 0; padding: 0; }
+    header.site nav { max-width: 90rem; margin: 0 auto; padding: 0 1.5rem .5rem; }
+    header.site nav > ul { display: flex; flex-wrap: wrap; gap: .2rem 1.4rem; list-style: none; margin: 0; padding: 0; }
     header.site nav .group { display: flex; align-items: center; gap: .3rem; white-space: nowrap; }
     header.site nav .group > span { font-size: .7rem; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin-right: .2rem; }
     header.site nav .group ul { display: flex; gap: .15rem; list-style: none; margin: 0; padding: 0; }
@@ -70,7 +70,7 @@ enum SiteCSS {
     tfoot td { font-weight: 650; border-top: 2px solid var(--line); border-bottom: 0; }
     tbody tr:hover td { background: var(--sunk); }
 
-    .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(16rem, 1fr); gap: .9rem; overflow-x: auto; align-items: start; padding-bottom: .4rem; }
+    .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(13.5rem, 1fr); gap: .9rem; overflow-x: auto; align-items: start; padding-bottom: .4rem; }
     .lane { background: var(--sunk); border-radius: var(--radius); padding: .8rem; min-width: 0; }
     .lane h3 { display: flex; justify-content: space-between; align-items: center; }
     .sum { margin: 0 0 .6rem; color: var(--muted); font-size: .82rem; }
@@ -170,7 +170,10 @@ enum SiteCSS {
     @media (max-width: 44rem) {
       body { font-size: 15px; }
       .brand, header.site nav, main, footer.site { padding-left: .9rem; padding-right: .9rem; }
-      header.site nav > ul { gap: .8rem; }
+      header.site nav > ul { flex-direction: column; flex-wrap: nowrap; gap: .1rem; }
+      header.site nav .group { overflow-x: auto; }
+      header.site nav .group > span { min-width: 3.6rem; }
+      header.site nav a { padding: .25rem .45rem; }
       h1 { font-size: 1.4rem; }
       .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .5rem; }
       .tile { padding: .6rem .7rem; }

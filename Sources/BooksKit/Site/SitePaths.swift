@@ -61,7 +61,9 @@ enum SitePaths {
       hash = hash &* 0x100_0000_01b3
     }
     var out = ""
-    for shift in stride(from: 56, through: 0, by: -8) { out += hex(UInt8((hash >> UInt64(shift)) & 0xFF)) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      out += hex(UInt8((hash >> UInt64(shift)) & 0xFF))
+    }
     return out
   }
 }

@@ -10,7 +10,7 @@ extension SiteBuilder {
         "<section class=\"completion\"><h2>Completion</h2>"
           + progressBar(row?.completion, label: "complete")
           + (row.map {
-            "<p class=\"more\">\(h(CellFormat.display(ProjectsReport.basisText($0.basis))))</p>"
+            "<p class=\"more\">Measured by \(h(CellFormat.display(ProjectsReport.basisText($0.basis))))</p>"
           } ?? "")
           + "</section>"
       ]

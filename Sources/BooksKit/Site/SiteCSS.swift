@@ -109,7 +109,7 @@ enum SiteCSS {
     .goal .figures { margin: .4rem 0 0; color: var(--muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
 
     .chart-box .scroll { padding: .8rem; }
-    .chart { display: block; width: 100%; min-width: 36rem; height: auto; max-height: 22rem; }
+    .chart { display: block; width: 100%; min-width: 36rem; height: auto; }
     .chart .grid { stroke: var(--line); stroke-width: 1; }
     .chart text { fill: var(--muted); font: 11px system-ui, sans-serif; }
     .chart .s0 { fill: var(--bar-0); }

@@ -149,9 +149,13 @@ enum SiteCSS {
     .meetings li:first-child { border-top: 0; }
     .meetings time { min-width: 8.5rem; }
     .week { display: grid; gap: .7rem; }
-    .week .day { background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); padding: .7rem 1rem; box-shadow: var(--shadow); }
+    .week { gap: .5rem; }
+    .week .day { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem 1.2rem; background: var(--panel); border: 1px solid var(--line);
+      border-radius: var(--radius); padding: .6rem 1rem; box-shadow: var(--shadow); }
+    .week .day > h2 { flex: 0 0 13rem; }
+    .week .day > p, .week .day > ul { flex: 1 1 20rem; margin: 0; }
     .week .day.today { border-color: var(--accent); }
-    .week h2 { margin: 0 0 .3rem; font-size: 1rem; }
+    .week h2 { margin: 0; font-size: 1rem; }
     .week h2 time { color: var(--muted); font-weight: 400; margin-left: .3rem; }
     .agenda { list-style: none; margin: 0; padding: 0; }
     .agenda li { padding: .25rem 0; display: flex; flex-wrap: wrap; gap: .2rem .7rem; }

@@ -11,11 +11,11 @@ enum SVGChart {
   /// top line and a table-like text alternative in the title.
   static func bars(_ groups: [Group], series: [String], unit: String, title: String) -> String {
     let h = HTMLRenderer.escape
-    let slot = max(44, 704 / max(1, groups.count))
+    let slot = min(96, max(44, 704 / max(1, groups.count)))
     let top = 22
     let plot = 180
     let left = 8
-    let width = left * 2 + slot * groups.count
+    let width = max(400, left * 2 + slot * groups.count)
     let height = top + plot + 40
     let highest = groups.flatMap(\.values).max() ?? 0
     let scale = niceCeiling(max(highest, 1))

@@ -108,6 +108,7 @@ enum SiteCSS {
     .goal h3 { margin-bottom: .6rem; }
     .goal .figures { margin: .4rem 0 0; color: var(--muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
 
+    .chart-box { margin-bottom: 1rem; }
     .chart-box .scroll { padding: .8rem; }
     .chart { display: block; width: 100%; min-width: 36rem; height: auto; }
     .chart .grid { stroke: var(--line); stroke-width: 1; }

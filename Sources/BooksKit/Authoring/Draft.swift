@@ -119,8 +119,15 @@ public struct Drafter: Sendable {
     var items: [String] = []
     var notes: [String] = []
     var claimsWork = false
+    var unpricedProblem: String?
     if fromUnbilled {
-      let (timeItems, timeNotes) = unbilledTime(client: client, project: project, through: through)
+      let (timeItems, timeNotes, unpriced) = unbilledTime(
+        client: client, project: project, through: through)
+      if let unpriced {
+        let scope = project.map { "project `\($0)`" } ?? "client `\(client)`"
+        unpricedProblem =
+          "nothing to invoice at a rate: \(unpriced) of \(scope) up to \(through) has no hourly rate; give its service `pricing hourly RATE`, or its staff member a `rate`"
+      }
       let expenseItems = unbilledExpenses(client: client, project: project, through: through)
       items += timeItems + expenseItems
       notes += timeNotes
@@ -131,6 +138,7 @@ public struct Drafter: Sendable {
     case .failure(let problem): return .failure(problem)
     }
     guard !items.isEmpty else {
+      if let unpricedProblem { return .failure(DraftProblem(unpricedProblem)) }
       let scope = project.map { "project `\($0)`" } ?? "client `\(client)`"
       return .failure(
         DraftProblem(
@@ -175,8 +183,10 @@ public struct Drafter: Sendable {
   }
 
   /// Unbilled time as items, and notes on the time nothing prices by the hour.
+  /// Unbilled time as items, the notes on time nothing prices by the hour, and that time
+  /// in words ("2 time entries (3h)") when there is some.
   private func unbilledTime(client: String, project: String?, through: CalendarDate)
-    -> ([String], [String])
+    -> ([String], [String], String?)
   {
     struct Group {
       var name: String
@@ -220,12 +230,16 @@ public struct Drafter: Sendable {
           range: placeholder(nil)))
     }
     var notes: [String] = []
+    var words: String?
     if unpricedCount > 0 {
+      let entries =
+        "\(unpricedCount) time \(unpricedCount == 1 ? "entry" : "entries") (\(unpriced))"
+      words = entries
       notes.append(
-        "left out \(unpricedCount) time \(unpricedCount == 1 ? "entry" : "entries") (\(unpriced)) that nothing prices by the hour (fixed-price work); the `bills` line counts \(unpricedCount == 1 ? "it" : "them") as billed"
+        "left out \(entries) that nothing prices by the hour (fixed-price work); the `bills` line counts \(unpricedCount == 1 ? "it" : "them") as billed"
       )
     }
-    return (items, notes)
+    return (items, notes, words)
   }
 
   private func unbilledExpenses(client: String, project: String?, through: CalendarDate)
@@ -332,6 +346,9 @@ public struct Drafter: Sendable {
       }
     }
     guard let latest else {
+      if books.taxes.count == 1, let only = books.taxes.first {
+        return (["  tax \(only.id)"], "taxes: \(only.id), the only tax in the books")
+      }
       return ([], "no taxes: no earlier document of this client names any; add `tax ID` if due")
     }
     var lines = ["  tax " + latest.taxes.map(\.id).joined(separator: " ")]

@@ -149,6 +149,47 @@ private let workBooks = """
     #expect(!draft.lines.contains { $0.contains("bills") })
   }
 
+  @Test func theFirstInvoiceOfAClientTakesTheOnlyTax() throws {
+    let text = """
+      business "S"
+        currency EUR
+      tax vat "VAT" 19%
+      client acme "Acme"
+      project web "Web"
+        client acme
+      service web/dev "Development"
+        pricing hourly 80 EUR
+      2026-11-02 time web/dev 2h "Work"
+      project ops "Operations"
+        client acme
+      2026-11-03 time ops 1h "Unpriced: no service, no staff rate"
+
+      """
+    let day = try #require(CalendarDate("2026-11-30"))
+    let books = validate(text).books
+    let draft = try Drafter(books: books).invoice(
+      client: "acme", project: nil, fromUnbilled: true, through: day, date: day, number: nil,
+      extras: .init()
+    ).get()
+    #expect(draft.lines.last == "  tax vat")
+    #expect(
+      draft.notes == [
+        "left out 1 time entry (1h) that nothing prices by the hour (fixed-price work); the `bills` line counts it as billed",
+        "taxes: vat, the only tax in the books",
+      ])
+    #expect(draft.lines.contains("  bills acme through 2026-11-30"))
+    // Only unpriced time: a sentence that says why, not "nothing to invoice".
+    let onlyUnpriced = Drafter(books: books).invoice(
+      client: "acme", project: "ops", fromUnbilled: true, through: day, date: day, number: nil,
+      extras: .init())
+    #expect(
+      onlyUnpriced
+        == .failure(
+          DraftProblem(
+            "nothing to invoice at a rate: 1 time entry (1h) of project `ops` up to 2026-11-30 has no hourly rate; give its service `pricing hourly RATE`, or its staff member a `rate`"
+          )))
+  }
+
   @Test func problemsAreSentences() throws {
     let drafter = Drafter(books: try books())
     let day = try #require(CalendarDate("2026-11-30"))

@@ -129,9 +129,10 @@ public enum DocumentMath {
       at: discounts.first?.range ?? items.first?.range ?? SourceRange(file: 0, start: 0, end: 0))
 
     // Taxes: group line nets by tax set, scale by the document discount, round per tax.
+    // Per tax, in order of first use: a document has a handful, so arrays beat hashing.
     var taxOrder: [String] = []
-    var bases: [String: DecimalNumber] = [:]
-    var amounts: [String: DecimalNumber] = [:]
+    var bases: [DecimalNumber] = []
+    var amounts: [DecimalNumber] = []
     for (line, item) in zip(lines, items) {
       var rates: [(Tax, Percentage)] = []
       for id in line.taxIDs {
@@ -154,7 +155,15 @@ public enum DocumentMath {
         rateSum = sum
       }
       for (tax, rate) in rates {
-        if bases[tax.id] == nil { taxOrder.append(tax.id) }
+        let slot: Int
+        if let found = taxOrder.firstIndex(of: tax.id) {
+          slot = found
+        } else {
+          slot = taxOrder.count
+          taxOrder.append(tax.id)
+          bases.append(.zero)
+          amounts.append(.zero)
+        }
         var share: DecimalNumber?
         var taxBase = base
         if inclusive {
@@ -169,18 +178,20 @@ public enum DocumentMath {
         } else {
           share = rate.of(base)
         }
-        guard let share, let newAmount = (amounts[tax.id] ?? .zero).adding(share),
-          let newBase = (bases[tax.id] ?? .zero).adding(taxBase)
+        guard let share, let newAmount = amounts[slot].adding(share),
+          let newBase = bases[slot].adding(taxBase)
         else { throw overflow(item.range) }
-        amounts[tax.id] = newAmount
-        bases[tax.id] = newBase
+        amounts[slot] = newAmount
+        bases[slot] = newBase
       }
     }
     var taxLines: [TaxLine] = []
     var total = afterDiscount
     let anchor = items.first?.range ?? SourceRange(file: 0, start: 0, end: 0)
-    for id in taxOrder {
-      guard let tax = lookup(id), let amount = amounts[id], let base = bases[id] else { continue }
+    for (slot, id) in taxOrder.enumerated() {
+      guard let tax = lookup(id) else { continue }
+      let amount = amounts[slot]
+      let base = bases[slot]
       let roundedAmount = try round(amount, currency, at: anchor)
       let roundedBase = try round(base, currency, at: anchor)
       taxLines.append(

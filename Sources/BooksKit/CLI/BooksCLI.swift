@@ -24,6 +24,7 @@ public enum BooksCLI {
       reminder    print a payment reminder: books reminder INV-2026-020 FILE --as-of DATE
       new         draft the next invoice or estimate: books new invoice acme --from-unbilled FILE
       export      write a journal or data: books export hledger|ledger|beancount|csv|json|ics FILE
+      lsp         serve the Language Server Protocol to an editor over stdio
       help        show this help, or a command's: books help check
 
     Run `books COMMAND --help` for a command's options.
@@ -46,6 +47,7 @@ public enum BooksCLI {
     case "reminder": return ReminderCommand.run(rest, environment: environment)
     case "new": return NewCommand.run(rest, environment: environment)
     case "export": return ExportCommand.run(rest, environment: environment)
+    case "lsp": return LSPCommand.run(rest, environment: environment)
     case "help", "-h", "--help":
       if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
       if rest.first == "fmt" { return CommandOutput(stdout: FmtCommand.help) }
@@ -55,6 +57,7 @@ public enum BooksCLI {
       if rest.first == "reminder" { return CommandOutput(stdout: ReminderCommand.help) }
       if rest.first == "new" { return CommandOutput(stdout: NewCommand.help) }
       if rest.first == "export" { return CommandOutput(stdout: ExportCommand.help) }
+      if rest.first == "lsp" { return CommandOutput(stdout: LSPCommand.help) }
       if rest.first == "estimate" {
         return CommandOutput(stdout: DocumentCommand.help(.estimate))
       }
@@ -67,7 +70,7 @@ public enum BooksCLI {
       let commands =
         [
           "check", "fmt", "report", "invoice", "estimate", "statement", "reminder", "new",
-          "export", "help",
+          "export", "lsp", "help",
         ]
         + Reports.all.map(\.name)
       let hint =
@@ -80,6 +83,10 @@ public enum BooksCLI {
 
   /// Runs the command line in this process and returns the exit code.
   public static func main(arguments: [String]) -> Int32 {
+    // The language server is a long-running loop over stdio, not a command with one output.
+    if arguments.first == "lsp" {
+      return LSPCommand.serve(Array(arguments.dropFirst()), environment: .current)
+    }
     let output = run(arguments, environment: .current)
     write(output.stdout, to: 1)
     write(output.stderr, to: 2)

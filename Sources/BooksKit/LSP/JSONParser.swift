@@ -170,6 +170,15 @@ public enum JSONParser {
       position += 1
       var out: [UInt8] = []
       while true {
+        // Copy the run up to the next quote, backslash or control character at once:
+        // documents arrive as one long string.
+        let runStart = position
+        while position < bytes.count {
+          let byte = bytes[position]
+          if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+          position += 1
+        }
+        if position > runStart { out.append(contentsOf: bytes[runStart..<position]) }
         guard let byte = current else { throw fail("unterminated string") }
         position += 1
         switch byte {

@@ -44,6 +44,9 @@ public final class LanguageServer {
   /// The day of the checks and of hover's "days overdue" (`initializationOptions.asOf`).
   var today: CalendarDate
   private var cachedAnalyses: [Analysis]?
+  /// The main file found for a document no open file includes ("" when none was found),
+  /// kept until files are saved or created.
+  private var discoveredMains: [String: String] = [:]
   /// Analyses of documents asked about but in no open set of books, until the next change.
   private var looseAnalyses: [String: Analysis] = [:]
   private var diagnosticsDirty = false
@@ -163,7 +166,9 @@ public final class LanguageServer {
     case "textDocument/didOpen": didOpen(params)
     case "textDocument/didChange": didChange(params)
     case "textDocument/didClose": didClose(params)
-    case "workspace/didChangeWatchedFiles", "textDocument/didSave": invalidate()
+    case "workspace/didChangeWatchedFiles", "textDocument/didSave":
+      discoveredMains = [:]
+      invalidate()
     default: break  // `initialized`, `$/cancelRequest`, `$/setTrace`... need nothing.
     }
   }
@@ -307,6 +312,11 @@ public final class LanguageServer {
     }
     let open = documents.sorted { $0.value.order < $1.value.order }.map(\.key)
     for path in open where !covered(path) {
+      if let main = discoverMain(of: path, fileSystem), !covered(main) {
+        let loaded = Loader.load([main], fileSystem: fileSystem)
+        roots.append((main, loaded, Set(loaded.files.map { Path.normalize($0.path) }), true))
+        if covered(path) { continue }
+      }
       let loaded = Loader.load([path], fileSystem: fileSystem)
       roots.append((path, loaded, Set(loaded.files.map { Path.normalize($0.path) }), false))
     }
@@ -321,6 +331,27 @@ public final class LanguageServer {
     let built = kept.map { Analysis(root: $0.path, loaded: $0.loaded, today: today) }
     cachedAnalyses = built
     return built
+  }
+
+  /// A file that includes `path`, looked for among the `.books` files of its folder and of
+  /// the folder above, so that opening an included file checks it with the books it
+  /// belongs to even when the editor names no main file.
+  private func discoverMain(of path: String, _ fileSystem: EditorFileSystem) -> String? {
+    if let known = discoveredMains[path] { return known.isEmpty ? nil : known }
+    let folder = Path.directory(of: path)
+    let parent = Path.directory(of: folder)
+    var candidates = fileSystem.glob(Path.normalize(folder + "/*.books"))
+    if parent != folder { candidates += fileSystem.glob(Path.normalize(parent + "/*.books")) }
+    var found = ""
+    for candidate in candidates.prefix(64) where Path.normalize(candidate) != path {
+      let loaded = Loader.load([candidate], fileSystem: fileSystem)
+      if loaded.files.dropFirst().contains(where: { Path.normalize($0.path) == path }) {
+        found = Path.normalize(candidate)
+        break
+      }
+    }
+    discoveredMains[path] = found
+    return found.isEmpty ? nil : found
   }
 
   /// The set of books a document is part of, and the document's index in it.

@@ -162,6 +162,35 @@ final class ScriptedClient {
     #expect(client.waitForExit() == 0)
   }
 
+  /// The samples open without a diagnostic, each quarter file of the studio too: it is
+  /// checked with `studio.books`, which includes it.
+  @Test func theSamplesOpenClean() throws {
+    let root = GrammarKeywordTests.root
+    let client = try ScriptedClient(["lsp", "--as-of", "2026-11-22"], in: root)
+    client.send(F.request(1, "initialize", ["capabilities": [:]]))
+    _ = client.receive()
+    let quarters = ["2026-q1", "2026-q2", "2026-q3", "2026-q4"].map {
+      root.appendingPathComponent("samples/studio/\($0).books").path
+    }
+    var expected: [String: Int] = [:]
+    for path in [root.appendingPathComponent("samples/freelancer.books").path] + quarters {
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      client.send(F.didOpen(DocumentURI.uri(path), text))
+      expected[DocumentURI.uri(path)] = 0
+    }
+    expected[DocumentURI.uri(root.appendingPathComponent("samples/studio.books").path)] = 0
+    var published: [String: Int] = [:]
+    while published.count < expected.count, let message = client.receive(seconds: 30) {
+      guard let uri = message["params"]?["uri"]?.stringValue else { continue }
+      published[uri] = message["params"]?["diagnostics"]?.arrayValue?.count
+    }
+    #expect(published == expected)
+    client.send(F.request(2, "shutdown", .null))
+    _ = client.receive()
+    client.send(F.notification("exit", .null))
+    #expect(client.waitForExit() == 0)
+  }
+
   @Test func theEndOfInputWithoutShutdownEndsTheServerWithAnError() throws {
     let workspace = try Workspace([:])
     defer { workspace.remove() }

@@ -283,6 +283,28 @@ import Testing
     expectJSON(F.result(server.handle(format)), "[]")
   }
 
+  @Test func anIncludedFileOpenedAloneIsCheckedWithTheFileThatIncludesIt() {
+    let server = F.server()
+    _ = server.handle(F.didOpen(F.staffURI, F.staff))
+    expectJSON(
+      .array(server.idle()),
+      """
+      [{"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+        "params": {"uri": "file:///books/main.books", "diagnostics": []}},
+       {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+        "params": {"uri": "file:///books/staff.books", "version": 1, "diagnostics": []}}]
+      """)
+    // References from the main file are found from the staff file.
+    expectJSON(
+      F.result(server.handle(F.at(1, "textDocument/references", F.staffURI, 0, 7))),
+      """
+      [{"uri": "file:///books/main.books",
+        "range": {"start": {"line": 26, "character": 12}, "end": {"line": 26, "character": 15}}},
+       {"uri": "file:///books/staff.books",
+        "range": {"start": {"line": 0, "character": 6}, "end": {"line": 0, "character": 9}}}]
+      """)
+  }
+
   @Test func aDocumentOpenedBeforeItsMainFileIsCheckedThroughIt() {
     let server = F.server()
     _ = server.handle(F.didOpen(F.staffURI, F.staff))

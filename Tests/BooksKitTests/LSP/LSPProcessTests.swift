@@ -146,15 +146,25 @@ final class ScriptedClient {
         "range": {"start": {"line": 0, "character": 6}, "end": {"line": 0, "character": 9}}}}
       """)
     client.send(F.at(4, "textDocument/completion", main, 12, 9))
-    let completion = try #require(client.receive())
-    #expect(
-      completion["result"]?["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue }
-        == ["acme"])
+    expectJSON(
+      try #require(client.receive()),
+      """
+      {"jsonrpc": "2.0", "id": 4, "result": {"isIncomplete": false, "items": [{"label": "acme",
+        "kind": 18, "detail": "client — Acme Corp", "textEdit": {"newText": "acme",
+        "range": {"start": {"line": 12, "character": 9}, "end": {"line": 12, "character": 9}}}}]}}
+      """)
     client.send(F.at(5, "textDocument/hover", main, 22, 12))
-    let hover = try #require(client.receive())
-    #expect(
-      hover["result"]?["contents"]?["value"]?.stringValue?.contains("- balance: 600.00 EUR")
-        == true)
+    let hover = [
+      "**invoice** `INV-2026-001` of 2026-01-31", "", "- client: `acme`", "- standing: overdue",
+      "- total: 1,200.00 EUR", "- paid: 600.00 EUR", "- balance: 600.00 EUR", "- due: 2026-03-02",
+      "- days overdue: 30 (as of 2026-04-01)",
+    ].joined(separator: "\\n")
+    expectJSON(
+      try #require(client.receive()),
+      """
+      {"jsonrpc": "2.0", "id": 5, "result": {"contents": {"kind": "markdown", "value": "\(hover)"},
+        "range": {"start": {"line": 22, "character": 10}, "end": {"line": 22, "character": 22}}}}
+      """)
 
     client.send(F.request(6, "shutdown", .null))
     expectJSON(try #require(client.receive()), #"{"jsonrpc": "2.0", "id": 6, "result": null}"#)

@@ -189,7 +189,7 @@ import Testing
     var version = 1
     _ = server.handle(F.didOpen(F.mainURI, text))
     // Type the fixture one character at a time, asking for everything at every step.
-    for character in F.main.prefix(400) {
+    for character in F.main {
       text.append(character)
       version += 1
       _ = server.handle(F.didChange(F.mainURI, text, version: version))

@@ -1,7 +1,7 @@
 /// One set of books as the language server sees it: a main file with everything it
 /// includes, loaded from the editor's buffers over the disk, built and checked exactly as
 /// `books check` does it.
-final class Analysis: @unchecked Sendable {
+final class Analysis {
   let root: String
   let loaded: Loader.Result
   let books: Books

@@ -25,6 +25,7 @@ public enum BooksCLI {
       new         draft the next invoice or estimate: books new invoice acme --from-unbilled FILE
       export      write a journal or data: books export hledger|ledger|beancount|csv|json|ics FILE
       site        write the books as a static website: books site FILE -o site/
+      lsp         serve the Language Server Protocol to an editor over stdio
       help        show this help, or a command's: books help check
 
     Run `books COMMAND --help` for a command's options.
@@ -48,6 +49,7 @@ public enum BooksCLI {
     case "new": return NewCommand.run(rest, environment: environment)
     case "export": return ExportCommand.run(rest, environment: environment)
     case "site": return SiteCommand.run(rest, environment: environment)
+    case "lsp": return LSPCommand.run(rest, environment: environment)
     case "help", "-h", "--help":
       if rest.first == "check" { return CommandOutput(stdout: CheckCommand.help) }
       if rest.first == "fmt" { return CommandOutput(stdout: FmtCommand.help) }
@@ -58,6 +60,7 @@ public enum BooksCLI {
       if rest.first == "new" { return CommandOutput(stdout: NewCommand.help) }
       if rest.first == "export" { return CommandOutput(stdout: ExportCommand.help) }
       if rest.first == "site" { return CommandOutput(stdout: SiteCommand.help) }
+      if rest.first == "lsp" { return CommandOutput(stdout: LSPCommand.help) }
       if rest.first == "estimate" {
         return CommandOutput(stdout: DocumentCommand.help(.estimate))
       }
@@ -70,7 +73,7 @@ public enum BooksCLI {
       let commands =
         [
           "check", "fmt", "report", "invoice", "estimate", "statement", "reminder", "new",
-          "export", "site", "help",
+          "export", "site", "lsp", "help",
         ]
         + Reports.all.map(\.name)
       let hint =
@@ -83,6 +86,10 @@ public enum BooksCLI {
 
   /// Runs the command line in this process and returns the exit code.
   public static func main(arguments: [String]) -> Int32 {
+    // The language server is a long-running loop over stdio, not a command with one output.
+    if arguments.first == "lsp" {
+      return LSPCommand.serve(Array(arguments.dropFirst()), environment: .current)
+    }
     let output = run(arguments, environment: .current)
     write(output.stdout, to: 1)
     write(output.stderr, to: 2)

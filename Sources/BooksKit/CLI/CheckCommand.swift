@@ -16,6 +16,10 @@ public enum CheckCommand {
       --strict            warnings fail the check too
       --as-of DATE        the day recurring invoices are due by (default: today)
       --color WHEN        auto (default), always, never; NO_COLOR turns colour off
+      --changed           skip the check when no file of the books changed since a check
+                          that passed (for pre-commit hooks); remembered in --cache
+      --cache FILE        where --changed remembers (default: .books-check-cache beside
+                          the first file)
       --list              list the checks and exit
       -h, --help          show this help
 
@@ -39,6 +43,8 @@ public enum CheckCommand {
     var color = "auto"
     var list = false
     var asOf: CalendarDate?
+    var changed = false
+    var cachePath: String?
     var badValue: String?
     let early = parser.parseCommand(help: help) {
       option, value throws(Arguments.Problem) in
@@ -64,6 +70,8 @@ public enum CheckCommand {
           badValue = "--color takes auto, always or never"
         }
       case "--list": list = true
+      case "--changed": changed = true
+      case "--cache": cachePath = try value()
       case "--as-of":
         let text = try value()
         asOf = CalendarDate(text)
@@ -94,7 +102,14 @@ public enum CheckCommand {
       return .usage("no books to check: name a file, use -f FILE, or set BOOKS_FILE", help: help)
     }
 
-    let validation = Validation.run(files, fileSystem: fileSystem, today: asOf ?? today)
+    let day = asOf ?? today
+    let cacheKey = CheckCache.key(files: files, only: only, skip: skip, strict: strict, day: day)
+    let cacheFile =
+      cachePath ?? Path.resolve(".books-check-cache", from: files.first ?? "books.books")
+    if changed, CheckCache.isFresh(cacheFile, key: cacheKey, fileSystem: fileSystem) {
+      return CheckCache.unchangedOutput(format: format.rawValue)
+    }
+    let validation = Validation.run(files, fileSystem: fileSystem, today: day)
     var diagnostics = validation.diagnostics.filter { diagnostic in
       (only.isEmpty || only.contains(diagnostic.code)) && !skip.contains(diagnostic.code)
     }
@@ -110,6 +125,10 @@ public enum CheckCommand {
     let summary = DiagnosticSummary(diagnostics: diagnostics, files: fileCount)
     let failed = summary.errors > 0
     var output = CommandOutput(exitCode: failed ? 1 : 0)
+    if changed, !failed {
+      let cache = CheckCache(key: cacheKey, files: validation.files, fileSystem: fileSystem)
+      _ = AtomicFile.write(cache.text, to: cacheFile)
+    }
     switch format {
     case .json:
       output.stdout = DiagnosticRenderer.json(diagnostics, files: validation.files)

@@ -1,0 +1,2 @@
+" Files ending in .books are books.
+autocmd BufRead,BufNewFile *.books setfiletype books

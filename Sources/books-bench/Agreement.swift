@@ -20,7 +20,9 @@ struct Agreement {
     guard run.status == 0 else { throw BenchError.failed("hledger could not read \(journal)") }
     var hledger: [String: Int] = [:]
     for line in try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n") {
-      let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r")) }
+      let cells = line.split(separator: ",").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r"))
+      }
       if cells.count >= 3, cells[0] == "total", let cents = Self.cents(cells[2]) {
         hledger[cells[1], default: 0] += cents
       }
@@ -30,14 +32,17 @@ struct Agreement {
       let json = "\(work)/finance.json"
       let report = ProcessRun.run(
         [
-          self.books, "report", "finance", path, "--as-of", asOf, "--currency", currency, "--format",
+          self.books, "report", "finance", path, "--as-of", asOf, "--currency", currency,
+          "--format",
           "json",
         ], output: json)
       guard report.status == 0,
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json)))
+        let object = try JSONSerialization.jsonObject(
+          with: Data(contentsOf: URL(fileURLWithPath: json)))
           as? [String: Any],
         let blocks = object["blocks"] as? [[String: Any]],
-        let months = blocks.first(where: { $0["id"] as? String == "months" })?["rows"] as? [[String: Any]]
+        let months = blocks.first(where: { $0["id"] as? String == "months" })?["rows"]
+          as? [[String: Any]]
       else { throw BenchError.failed("`books report finance --format json` gave no months") }
       for row in months {
         if let money = row["income"] as? [String: Any], money["currency"] as? String == currency,
@@ -47,12 +52,15 @@ struct Agreement {
         }
       }
     }
-    let figures = hledger.keys.sorted().map { "\(amountText(cents: hledger[$0]!)) \($0)" }
+    let figures = hledger.sorted { $0.key < $1.key }.map {
+      "\(amountText(cents: $0.value)) \($0.key)"
+    }
     guard hledger == books, !hledger.isEmpty else {
       throw BenchError.failed(
         "hledger's income \(hledger) differs from books report finance \(books)")
     }
-    return "hledger's income from the export equals `books report finance`: \(figures.joined(separator: ", "))"
+    return
+      "hledger's income from the export equals `books report finance`: \(figures.joined(separator: ", "))"
   }
 
   /// `1234.5` or `-1,234.50` as cents.

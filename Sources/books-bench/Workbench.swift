@@ -51,11 +51,13 @@ struct Workbench {
     let main = try Self.write(books, to: "\(work)/\(entries)-\(split.rawValue)")
     log(Self.summary(books, main: main))
     let report = "\(work)/check.txt"
-    let run = ProcessRun.run([self.books, "check", main, "--as-of", books.asOf.text], output: report)
+    let run = ProcessRun.run(
+      [self.books, "check", main, "--as-of", books.asOf.text], output: report)
     let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
     guard run.status == 0, !text.contains("error"), !text.contains("warning") else {
       throw BenchError.failed(
-        "the generated books do not pass `books check` (exit \(run.status)):\n\(text.prefix(2_000))")
+        "the generated books do not pass `books check` (exit \(run.status)):\n\(text.prefix(2_000))"
+      )
     }
     return (main, books)
   }
@@ -73,7 +75,8 @@ struct Workbench {
       let bytes = (try? FileManager.default.attributesOfItem(atPath: sample)[.size] as? Int) ?? 0
       let entries = Self.countEntries(try String(contentsOfFile: sample, encoding: .utf8))
       if let timing = Timing.measure([books, "check", sample], runs: max(runs, 10)) {
-        rows.append(Row(what: "books check \(sample)", entries: entries, bytes: bytes, timing: timing))
+        rows.append(
+          Row(what: "books check \(sample)", entries: entries, bytes: bytes, timing: timing))
       }
     }
 
@@ -90,7 +93,8 @@ struct Workbench {
         return Row(what: what, entries: generated.entries, bytes: bytes, timing: timing)
       }
       var check = try time("books check", [books, "check", path] + asOf)
-      var dashboard = try time("books report dashboard", [books, "report", "dashboard", path] + asOf)
+      var dashboard = try time(
+        "books report dashboard", [books, "report", "dashboard", path] + asOf)
 
       let journal = "\(work)/\(size).journal"
       let ledgerFile = "\(work)/\(size).ledger"
@@ -106,8 +110,10 @@ struct Workbench {
           check.peers["hledger check"] = peer.timing.seconds
           dashboard.peers["hledger check"] = peer.timing.seconds
           rows.append(peer)
-          let agreement = try Agreement(books: books, path: path, asOf: generated.asOf.text, journal: journal, work: work)
-            .compare()
+          let agreement = try Agreement(
+            books: books, path: path, asOf: generated.asOf.text, journal: journal, work: work
+          )
+          .compare()
           notes.append("\(size) entries: \(agreement)")
         }
         if ledger {
@@ -124,7 +130,8 @@ struct Workbench {
       rows.append(both)
       if taskset {
         var one = try time(
-          "books check, split by month, one core", ["taskset", "-c", "0", books, "check", split] + asOf)
+          "books check, split by month, one core",
+          ["taskset", "-c", "0", books, "check", split] + asOf)
         one.peers["all cores"] = both.timing.seconds
         rows.append(one)
         notes.append(
@@ -138,22 +145,25 @@ struct Workbench {
 
   func table(_ rows: [Row], notes: [String]) -> String {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+    let load =
+      (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
       .split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
-    let configuration = books.contains("/release/") ? "release" : books.contains("/debug/") ? "debug" : "?"
+    let configuration =
+      books.contains("/release/") ? "release" : books.contains("/debug/") ? "debug" : "?"
     var out = """
       `books` \(configuration) build, \(cores) cores, load average \(load) when the table was written; \
-      wall time is the median of the runs, peak RSS the largest; "× faster" is the peer's time over \
-      `books`'s on the same data.
+      wall time is the median of the runs, peak RSS the largest; MB is the size of the `.books` \
+      data (the peers read the same money movements exported); the last two columns are the peer's \
+      time over this row's (above 1×, `books` is faster).
 
-      | what | entries | MB | runs | wall | entries/s | MB/s | peak RSS | RSS / file | vs hledger check | vs ledger bal |
+      | what | entries | MB | runs | wall | entries/s | MB/s | peak RSS | RSS / MB | hledger check ÷ this | ledger bal ÷ this |
       |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 
       """
     for row in rows {
       let seconds = row.timing.seconds
       let ratio = { (peer: String) -> String in
-        row.peers[peer].map { String(format: "%.1f× faster", $0 / seconds) } ?? ""
+        row.peers[peer].map { String(format: "%.1f×", $0 / seconds) } ?? ""
       }
       let cells = [
         row.what, Self.grouped(row.entries), Self.megabytes(row.bytes), "\(row.timing.runs)",
@@ -170,20 +180,45 @@ struct Workbench {
   }
 
   /// Times `books check` at `entries` entries and compares the median with the baseline.
-  func gate(entries: Int, runs: Int, factor: Double, baseline: String, record: Bool) throws {
+  func gate(
+    entries: Int, runs: Int, factor: Double, baseline: String, record: Bool, agree: Bool
+  ) throws {
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
     let (path, books) = try prepare(entries, split: .none)
     guard
-      let timing = Timing.measure([self.books, "check", path, "--as-of", books.asOf.text], runs: runs)
+      let timing = Timing.measure(
+        [self.books, "check", path, "--as-of", books.asOf.text], runs: runs)
     else { throw BenchError.failed("`books check` failed on the generated books") }
-    let key = "check-\(entries)-seconds"
+    let configuration = self.books.contains("/release/") ? "release" : "debug"
+    let key = "check-\(entries)-\(configuration)-seconds"
     let figures =
       "books check, \(entries) entries, \(Self.megabytes(books.bytes)) MB: median \(Self.duration(timing.seconds)) of \(runs), "
       + "\(Self.grouped(Int(Double(books.entries) / timing.seconds))) entries/s, peak RSS \(Self.megabytes(timing.peakMemory)) MB"
     print(figures)
+    if agree {
+      let journal = "\(work)/\(entries).journal"
+      guard
+        ProcessRun.run([
+          self.books, "export", "hledger", path, "-o", journal, "--as-of", books.asOf.text,
+        ])
+        .status == 0
+      else { throw BenchError.failed("`books export hledger` failed on the generated books") }
+      print(
+        try Agreement(
+          books: self.books, path: path, asOf: books.asOf.text, journal: journal, work: work
+        )
+        .compare())
+    }
     if record {
-      let text = "# books-bench gate baseline: median wall seconds of `books check`\n\(key) \(String(format: "%.3f", timing.seconds))\n"
-      try text.write(toFile: baseline, atomically: true, encoding: .utf8)
+      let old = (try? String(contentsOfFile: baseline, encoding: .utf8)) ?? ""
+      var lines = old.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(key + " ") }
+      if lines.isEmpty {
+        lines.append(
+          "# books-bench gate: median wall seconds of `books check`, per build configuration")
+      }
+      lines.append("\(key) \(String(format: "%.3f", timing.seconds))")
+      try (lines.joined(separator: "\n") + "\n").write(
+        toFile: baseline, atomically: true, encoding: .utf8)
       print("recorded \(key) \(String(format: "%.3f", timing.seconds)) in \(baseline)")
       return
     }
@@ -192,9 +227,12 @@ struct Workbench {
       let recorded = Double(line.split(separator: " ")[1])
     else { throw BenchError.failed("\(baseline) has no `\(key)`: record it with --record") }
     let ratio = timing.seconds / recorded
-    print("baseline \(Self.duration(recorded)): \(String(format: "%.2f", ratio))× (fails over \(Int(factor))×)")
+    print(
+      "baseline \(Self.duration(recorded)): \(String(format: "%.2f", ratio))× (fails over \(Int(factor))×)"
+    )
     if ratio > factor {
-      throw BenchError.failed("books check is \(String(format: "%.1f", ratio))× slower than its baseline")
+      throw BenchError.failed(
+        "books check is \(String(format: "%.1f", ratio))× slower than its baseline")
     }
   }
 
@@ -203,7 +241,9 @@ struct Workbench {
   static func countEntries(_ text: String) -> Int {
     var count = 0
     for line in text.split(separator: "\n") {
-      guard let first = line.utf8.first, (first >= 97 && first <= 122) || (first >= 48 && first <= 57) else {
+      guard let first = line.utf8.first,
+        (first >= 97 && first <= 122) || (first >= 48 && first <= 57)
+      else {
         continue
       }
       if line.hasPrefix("books ") || line.hasPrefix("include ") { continue }
@@ -212,7 +252,9 @@ struct Workbench {
     return count
   }
 
-  static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+  static func megabytes(_ bytes: Int) -> String {
+    String(format: "%.1f", Double(bytes) / 1_048_576)
+  }
 
   static func duration(_ seconds: Double) -> String {
     seconds < 1 ? String(format: "%.0f ms", seconds * 1_000) : String(format: "%.2f s", seconds)

@@ -7,7 +7,7 @@ let usageText = """
          books-bench run [--sizes 10000,100000,1000000] [--runs 5] [--big-runs 3]
                          [--peers-up-to 100000] [--books PATH] [--work DIR] [-o FILE.md]
          books-bench gate --baseline FILE [--entries 100000] [--runs 3] [--factor 5]
-                          [--record] [--books PATH] [--work DIR]
+                          [--record] [--agree] [--books PATH] [--work DIR]
 
   generate  writes the books (DIR/books.books, or DIR/main.books with people.books and
             months/*.books) and prints their entries, size and as-of day.
@@ -17,7 +17,9 @@ let usageText = """
             bal` on the export, checks that hledger's income equals `books report finance`,
             and prints a Markdown table (and writes it to -o).
   gate      times `books check` on --entries and fails when the median is over --factor
-            times the baseline's; --record writes the baseline instead.
+            times the baseline's (kept per build configuration); --record writes the
+            baseline instead; --agree also checks that hledger's income from the export
+            equals `books report finance`.
   """
 
 struct Options {
@@ -63,7 +65,8 @@ enum BenchError: Error, CustomStringConvertible {
 func booksBinary(_ options: Options) -> String {
   if let path = options.values["--books"] { return path }
   let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-  let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? me.path
+  let exe =
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? me.path
   return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("books").path
 }
 
@@ -84,7 +87,8 @@ func main() throws {
     print(Workbench.summary(books, main: main))
   case "run":
     let options = try Options(arguments.dropFirst(), flags: [])
-    let sizes = try (options.values["--sizes"] ?? "10000,100000,1000000").split(separator: ",").map {
+    let sizes = try (options.values["--sizes"] ?? "10000,100000,1000000").split(separator: ",").map
+    {
       guard let size = Int($0.replacingOccurrences(of: "_", with: "")), size >= 1_000 else {
         throw BenchError.usage("--sizes takes sizes of at least 1000, not `\($0)`")
       }
@@ -97,9 +101,11 @@ func main() throws {
     bench.peersUpTo = try options.int("--peers-up-to", 100_000)
     let table = try bench.run(sizes: sizes)
     print(table)
-    if let path = options.values["-o"] { try table.write(toFile: path, atomically: true, encoding: .utf8) }
+    if let path = options.values["-o"] {
+      try table.write(toFile: path, atomically: true, encoding: .utf8)
+    }
   case "gate":
-    let options = try Options(arguments.dropFirst(), flags: ["--record"])
+    let options = try Options(arguments.dropFirst(), flags: ["--record", "--agree"])
     guard let baseline = options.values["--baseline"] else {
       throw BenchError.usage("gate needs --baseline")
     }
@@ -108,7 +114,7 @@ func main() throws {
     try bench.gate(
       entries: try options.int("--entries", 100_000), runs: try options.int("--runs", 3),
       factor: Double(try options.int("--factor", 5)), baseline: baseline,
-      record: options.flags.contains("--record"))
+      record: options.flags.contains("--record"), agree: options.flags.contains("--agree"))
   case "help", "--help", "-h":
     print(usageText)
   default:

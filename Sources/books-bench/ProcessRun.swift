@@ -9,6 +9,8 @@
 struct ProcessRun {
   var status: Int32
   var seconds: Double
+  /// User plus system CPU time: less sensitive than wall time to other work on the machine.
+  var cpuSeconds: Double
   /// Peak resident set size in bytes.
   var peakMemory: Int
 
@@ -27,7 +29,7 @@ struct ProcessRun {
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
     guard spawned == 0 else {
-      return ProcessRun(status: 127, seconds: 0, peakMemory: 0)
+      return ProcessRun(status: 127, seconds: 0, cpuSeconds: 0, peakMemory: 0)
     }
     var status: Int32 = 0
     var usage = rusage()
@@ -36,7 +38,11 @@ struct ProcessRun {
     clock_gettime(CLOCK_MONOTONIC, &end)
     let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return ProcessRun(status: exit, seconds: seconds, peakMemory: Int(usage.ru_maxrss) * 1024)
+    let cpu =
+      Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return ProcessRun(
+      status: exit, seconds: seconds, cpuSeconds: cpu, peakMemory: Int(usage.ru_maxrss) * 1024)
   }
 
   /// True when `command` is on `PATH`.
@@ -45,26 +51,31 @@ struct ProcessRun {
   }
 }
 
-/// The median wall time and the largest peak memory of `runs` runs of `arguments`; nil when
-/// a run fails.
+/// The median wall and CPU times and the largest peak memory of `runs` runs of `arguments`;
+/// nil when a run fails.
 struct Timing {
   var seconds: Double
+  var cpuSeconds: Double
   var peakMemory: Int
   var runs: Int
 
   static func measure(_ arguments: [String], runs: Int) -> Timing? {
     var times: [Double] = []
+    var cpu: [Double] = []
     var peak = 0
     for _ in 0..<runs {
       let run = ProcessRun.run(arguments)
       guard run.status == 0 else { return nil }
       times.append(run.seconds)
+      cpu.append(run.cpuSeconds)
       peak = max(peak, run.peakMemory)
     }
-    times.sort()
-    let median =
-      times.count % 2 == 1
-      ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
-    return Timing(seconds: median, peakMemory: peak, runs: runs)
+    return Timing(seconds: median(times), cpuSeconds: median(cpu), peakMemory: peak, runs: runs)
+  }
+
+  private static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 }

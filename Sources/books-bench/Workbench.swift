@@ -152,12 +152,12 @@ struct Workbench {
       books.contains("/release/") ? "release" : books.contains("/debug/") ? "debug" : "?"
     var out = """
       `books` \(configuration) build, \(cores) cores, load average \(load) when the table was written; \
-      wall time is the median of the runs, peak RSS the largest; MB is the size of the `.books` \
+      wall and CPU (user + system) times are the medians of the runs, peak RSS the largest; MB is the size of the `.books` \
       data (the peers read the same money movements exported); the last two columns are the peer's \
       time over this row's (above 1×, `books` is faster).
 
-      | what | entries | MB | runs | wall | entries/s | MB/s | peak RSS | RSS / MB | hledger check ÷ this | ledger bal ÷ this |
-      |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+      | what | entries | MB | runs | wall | CPU | entries/s | MB/s | peak RSS | RSS / MB | hledger check ÷ this | ledger bal ÷ this |
+      |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 
       """
     for row in rows {
@@ -167,7 +167,8 @@ struct Workbench {
       }
       let cells = [
         row.what, Self.grouped(row.entries), Self.megabytes(row.bytes), "\(row.timing.runs)",
-        Self.duration(seconds), Self.grouped(Int(Double(row.entries) / seconds)),
+        Self.duration(seconds), Self.duration(row.timing.cpuSeconds),
+        Self.grouped(Int(Double(row.entries) / seconds)),
         String(format: "%.1f", Double(row.bytes) / 1_048_576 / seconds),
         "\(Self.megabytes(row.timing.peakMemory)) MB",
         String(format: "%.1f×", Double(row.timing.peakMemory) / Double(max(row.bytes, 1))),
@@ -192,7 +193,7 @@ struct Workbench {
     let configuration = self.books.contains("/release/") ? "release" : "debug"
     let key = "check-\(entries)-\(configuration)-seconds"
     let figures =
-      "books check, \(entries) entries, \(Self.megabytes(books.bytes)) MB: median \(Self.duration(timing.seconds)) of \(runs), "
+      "books check, \(entries) entries, \(Self.megabytes(books.bytes)) MB: median \(Self.duration(timing.seconds)) of \(runs) (CPU \(Self.duration(timing.cpuSeconds))), "
       + "\(Self.grouped(Int(Double(books.entries) / timing.seconds))) entries/s, peak RSS \(Self.megabytes(timing.peakMemory)) MB"
     print(figures)
     if agree {

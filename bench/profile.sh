@@ -16,5 +16,5 @@ valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \
 for inclusive in yes no; do
   echo "== top functions, inclusive=$inclusive"
   callgrind_annotate --inclusive="$inclusive" "$work/callgrind.out" | grep -E '^ *[0-9,]+ \(' \
-    | head -40 | swift demangle --simplified | sed -E 's# \[[^]]*\]$##; s#^.*/Sources/BooksKit/##'
+    | head -40 | swift demangle --simplified | sed -E 's# \[[^]]*\]$##; s#[^ ]*Sources/BooksKit/##'
 done

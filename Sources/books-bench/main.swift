@@ -16,8 +16,8 @@ let usageText = """
             export hledger` and, up to --peers-up-to entries, `hledger check` and `ledger
             bal` on the export, checks that hledger's income equals `books report finance`,
             and prints a Markdown table (and writes it to -o).
-  gate      times `books check` on --entries and fails when the median is over --factor
-            times the baseline's (kept per build configuration); --record writes the
+  gate      times `books check` on --entries and fails when its median CPU time is over
+            --factor times the baseline's (kept per build configuration); --record writes the
             baseline instead; --agree also checks that hledger's income from the export
             equals `books report finance`.
   """

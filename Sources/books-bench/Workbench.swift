@@ -72,8 +72,11 @@ struct Workbench {
 
     for sample in ["samples/freelancer.books", "samples/studio.books"]
     where FileManager.default.fileExists(atPath: sample) {
-      let bytes = (try? FileManager.default.attributesOfItem(atPath: sample)[.size] as? Int) ?? 0
-      let entries = Self.countEntries(try String(contentsOfFile: sample, encoding: .utf8))
+      let texts = try Self.filesRead(from: sample).map {
+        try String(contentsOfFile: $0, encoding: .utf8)
+      }
+      let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+      let entries = texts.reduce(0) { $0 + Self.countEntries($1) }
       if let timing = Timing.measure([books, "check", sample], runs: max(runs, 10)) {
         rows.append(
           Row(what: "books check \(sample)", entries: entries, bytes: bytes, timing: timing))
@@ -237,6 +240,30 @@ struct Workbench {
       throw BenchError.failed(
         "books check is \(String(format: "%.1f", ratio))× slower than its baseline")
     }
+  }
+
+  /// The file and the files it includes, with `*` in the last part of a path: enough for
+  /// the samples' sizes.
+  static func filesRead(from path: String) throws -> [String] {
+    let folder = (path as NSString).deletingLastPathComponent
+    var files = [path]
+    for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    where line.hasPrefix("include ") {
+      let target = line.dropFirst(8).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+      let full = (folder as NSString).appendingPathComponent(target)
+      let name = (full as NSString).lastPathComponent
+      guard let star = name.firstIndex(of: "*") else {
+        files += try filesRead(from: full)
+        continue
+      }
+      let (prefix, suffix) = (name[..<star], name[name.index(after: star)...])
+      let directory = (full as NSString).deletingLastPathComponent
+      for entry in try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+      where entry.hasPrefix(prefix) && entry.hasSuffix(suffix) {
+        files += try filesRead(from: (directory as NSString).appendingPathComponent(entry))
+      }
+    }
+    return files
   }
 
   /// Dated entries and definitions of a `.books` text: its lines that start in column 1 with

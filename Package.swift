@@ -10,6 +10,7 @@ let package = Package(
   targets: [
     .target(name: "BooksKit", path: "Sources/BooksKit"),
     .executableTarget(name: "books", dependencies: ["BooksKit"], path: "Sources/books"),
+    .executableTarget(name: "books-bench", path: "Sources/books-bench"),
     .testTarget(
       name: "BooksKitTests",
       dependencies: ["BooksKit"],

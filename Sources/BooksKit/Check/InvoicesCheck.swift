@@ -71,13 +71,13 @@ enum InvoicesCheck {
           at: ref.range, notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
           fix: "bill it on an invoice to `\(owner)`"))
     }
-    for entry in books.timeEntries {
+    for entry in books.timeEntries where entry.invoice != nil {
       let owner = books.projectID(ofTimeTarget: entry.target.id).flatMap {
         books.clientID(ofProject: $0)
       }
       check(entry.invoice, owner: owner, what: "time")
     }
-    for expense in books.expenses {
+    for expense in books.expenses where expense.invoice != nil {
       guard let billable = expense.billable?.id else { continue }
       let owner = books.client(billable) != nil ? billable : books.clientID(ofProject: billable)
       check(expense.invoice, owner: owner, what: "an expense")

@@ -23,48 +23,77 @@ public struct Billing: Sendable {
     var expenses = books.expenses.map { freed($0.invoice) ? nil : $0.invoice?.id }
     var claimedTime = Array(repeating: [Int](), count: books.invoices.count)
     var claimedExpenses = Array(repeating: [Int](), count: books.invoices.count)
+    // The claims by the id they name, each with its invoice's rank (date, then file order).
     let claimants = books.invoices.indices.filter {
       books.invoices[$0].status != .void && !books.invoices[$0].claims.isEmpty
     }.sorted { (books.invoices[$0].date, $0) < (books.invoices[$1].date, $1) }
-    if !claimants.isEmpty {
-      // Work indexed by every id a claim may name: service, project and client.
-      var timeBy: [String: [Int]] = [:]
-      for (index, entry) in books.timeEntries.enumerated() where entry.billable {
-        guard time[index] == nil else { continue }
-        var keys = [entry.target.id]
-        if let project = books.projectID(ofTimeTarget: entry.target.id) {
-          if project != entry.target.id { keys.append(project) }
-          if let client = books.clientID(ofProject: project) { keys.append(client) }
-        }
-        for key in keys { timeBy[key, default: []].append(index) }
+    var byTarget: [String: [Claimant]] = [:]
+    for (rank, invoice) in claimants.enumerated() {
+      for claim in books.invoices[invoice].claims {
+        byTarget[claim.target.id, default: []].append(
+          Claimant(invoice: invoice, rank: rank, claim: claim))
       }
-      var expensesBy: [String: [Int]] = [:]
-      for (index, expense) in books.expenses.enumerated() {
-        guard expenses[index] == nil, let target = expense.billable?.id else { continue }
-        expensesBy[target, default: []].append(index)
-        if let client = books.clientID(ofProject: target) {
-          expensesBy[client, default: []].append(index)
-        }
-      }
-      for invoiceIndex in claimants {
-        let invoice = books.invoices[invoiceIndex]
-        for claim in invoice.claims {
-          for index in timeBy[claim.target.id] ?? [] where time[index] == nil {
-            guard claim.covers(books.timeEntries[index].date) else { continue }
-            time[index] = invoice.number
-            claimedTime[invoiceIndex].append(index)
-          }
-          for index in expensesBy[claim.target.id] ?? [] where expenses[index] == nil {
-            guard claim.covers(books.expenses[index].date) else { continue }
-            expenses[index] = invoice.number
-            claimedExpenses[invoiceIndex].append(index)
+    }
+    if !byTarget.isEmpty {
+      /// The earliest claim on any of the ids that covers `date`.
+      func earliest(
+        _ first: String, _ second: String?, _ third: String?, covering date: CalendarDate
+      )
+        -> Claimant?
+      {
+        var best: Claimant?
+        func consider(_ id: String?) {
+          guard let id, let candidates = byTarget[id] else { return }
+          for candidate in candidates
+          where candidate.claim.covers(date) && candidate.rank < (best?.rank ?? .max) {
+            best = candidate
           }
         }
+        consider(first)
+        consider(second)
+        consider(third)
+        return best
+      }
+      // The project and client of each time target, looked up once per target.
+      var owners: [String: (project: String?, client: String?)] = [:]
+      for (index, entry) in books.timeEntries.enumerated()
+      where entry.billable && time[index] == nil {
+        let target = entry.target.id
+        let owner: (project: String?, client: String?)
+        if let known = owners[target] {
+          owner = known
+        } else {
+          let project = books.projectID(ofTimeTarget: target)
+          owner = (project, project.flatMap { books.clientID(ofProject: $0) })
+          owners[target] = owner
+        }
+        let project = owner.project == target ? nil : owner.project
+        guard let found = earliest(target, project, owner.client, covering: entry.date),
+          claimedTime.indices.contains(found.invoice)
+        else { continue }
+        time[index] = books.invoices[found.invoice].number
+        claimedTime[found.invoice].append(index)
+      }
+      for (index, expense) in books.expenses.enumerated() where expenses[index] == nil {
+        guard let target = expense.billable?.id else { continue }
+        let client = books.clientID(ofProject: target)
+        guard let found = earliest(target, client, nil, covering: expense.date),
+          claimedExpenses.indices.contains(found.invoice)
+        else { continue }
+        expenses[index] = books.invoices[found.invoice].number
+        claimedExpenses[found.invoice].append(index)
       }
     }
     self.timeInvoices = time
     self.expenseInvoices = expenses
-    self.claimedTime = claimedTime.map { $0.sorted() }
-    self.claimedExpenses = claimedExpenses.map { $0.sorted() }
+    self.claimedTime = claimedTime
+    self.claimedExpenses = claimedExpenses
+  }
+
+  /// A `bills` claim and the rank of its invoice among the claiming ones.
+  private struct Claimant {
+    var invoice: Int
+    var rank: Int
+    var claim: BillingClaim
   }
 }

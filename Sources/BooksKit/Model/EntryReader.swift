@@ -5,6 +5,8 @@
 struct EntryReader {
   let tree: SyntaxTree
   let entry: EntryNode
+  /// The entry's kind once the builder knows it (saves reading the keyword again).
+  var kind: EntryKind?
 
   var headRange: SourceRange {
     tree.range(start: entry.start, end: entry.head.last?.end ?? entry.start)
@@ -74,7 +76,7 @@ struct EntryReader {
 
   /// Visits each field; unknown and wrongly repeated fields are reported, not visited.
   func fields(_ builder: ModelBuilder, _ visit: (FieldNode, String) -> Void) {
-    let kind = EntryKind(rawValue: fieldKeyword)
+    let kind = self.kind ?? EntryKind(rawValue: fieldKeyword)
     let specs = kind?.fields ?? []
     // Which specs were seen, as bits (no kind has 64 fields; beyond, repeats go unnoticed).
     var seen: UInt64 = 0

@@ -95,6 +95,8 @@ public final class ModelBuilder {
             ?? "entries start with a keyword (client, project, ...) or a date"))
       return
     }
+    var reader = reader
+    reader.kind = kind
     switch kind {
     case .books: buildVersion(reader)
     case .include: reader.fieldsAbsent(self)  // resolved by the loader
@@ -135,6 +137,8 @@ public final class ModelBuilder {
             ?? "dated entries are: " + candidates.joined(separator: ", ")))
       return
     }
+    var reader = reader
+    reader.kind = kind
     switch kind {
     case .income: buildIncome(date, reader)
     case .expense: buildExpense(date, reader)

@@ -77,11 +77,12 @@ enum WholePipeline {
       let context = ReportContext(books: books, options: option)
       for report in Reports.all {
         let view = report.view(context)
-        count += [
-          TextRenderer.render(view, color: false), TextRenderer.render(view, color: true),
-          MarkdownRenderer.render(view), HTMLRenderer.render(view),
-          JSONReportRenderer.render(view), CSVRenderer.render(view),
-        ].count
+        count +=
+          [
+            TextRenderer.render(view, color: false), TextRenderer.render(view, color: true),
+            MarkdownRenderer.render(view), HTMLRenderer.render(view),
+            JSONReportRenderer.render(view), CSVRenderer.render(view),
+          ].count
       }
     }
     return count
@@ -99,8 +100,7 @@ enum WholePipeline {
         }
       }
       for estimate in books.estimates.prefix(2) {
-        if case .success(let document) = Document.estimate(estimate.number, in: books, asOf: asOf)
-        {
+        if case .success(let document) = Document.estimate(estimate.number, in: books, asOf: asOf) {
           count += [DocumentRenderer.markdown(document), DocumentRenderer.html(document)].count
         }
       }
@@ -110,7 +110,8 @@ enum WholePipeline {
           if case .success(let statement) = Statement.make(
             client: client.id, in: books, asOf: asOf, from: start)
           {
-            count += [StatementRenderer.markdown(statement), StatementRenderer.html(statement)].count
+            count +=
+              [StatementRenderer.markdown(statement), StatementRenderer.html(statement)].count
           }
         }
       }
@@ -160,19 +161,21 @@ enum WholePipeline {
       let journal = Journal(books, period: period, asOf: day)
       let source = LedgerWriter.Source(
         files: ["fuzz.books"], asOf: day, period: period, generator: "books-fuzz")
-      count += [
-        LedgerWriter.write(journal, .hledger, source: source),
-        LedgerWriter.write(journal, .ledger, source: source),
-        BeancountWriter.write(
-          journal, source: source, title: books.business?.name, currency: books.defaultCurrency),
-      ].count
+      count +=
+        [
+          LedgerWriter.write(journal, .hledger, source: source),
+          LedgerWriter.write(journal, .ledger, source: source),
+          BeancountWriter.write(
+            journal, source: source, title: books.business?.name, currency: books.defaultCurrency),
+        ].count
     }
     let data = DataExport(books, asOf: day)
     count += CSVExport.files(data).count
-    count += [
-      JSONExport.write(data, generator: "books-fuzz"),
-      CalendarExport.write(data, generator: "books-fuzz"),
-    ].count
+    count +=
+      [
+        JSONExport.write(data, generator: "books-fuzz"),
+        CalendarExport.write(data, generator: "books-fuzz"),
+      ].count
     return count
   }
 }

@@ -1,3 +1,5 @@
+import BooksKit
+
 // The fuzz target of `books`: the whole pipeline (`WholePipeline`) under libFuzzer.
 //
 // Built for fuzzing by `.ci/fuzz` (libFuzzer and AddressSanitizer, `-DFUZZING`); built
@@ -9,11 +11,9 @@
   import Darwin
 #endif
 
-import BooksKit
-
 #if FUZZING
   @_silgen_name("LLVMFuzzerRunDriver")
-  func LLVMFuzzerRunDriver(
+  func runFuzzerDriver(
     _ argc: UnsafeMutablePointer<Int32>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
@@ -21,7 +21,7 @@ import BooksKit
 
   var argc = CommandLine.argc
   var argv = CommandLine.unsafeArgv
-  let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+  let status = runFuzzerDriver(&argc, &argv) { data, size in
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     WholePipeline.run(bytes)
     return 0

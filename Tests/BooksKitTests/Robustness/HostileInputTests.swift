@@ -105,12 +105,12 @@ private let timeBound: Double = 60
     let absolute = elsewhere.url.appendingPathComponent("rates.books").path
     let workspace = try Workspace([
       "books/main.books": """
-        business "N"
-          currency EUR
-        include "../shared/clients.books"
-        include "\(absolute)"
+      business "N"
+        currency EUR
+      include "../shared/clients.books"
+      include "\(absolute)"
 
-        """,
+      """,
       "shared/clients.books": "client acme \"Acme\"\n",
     ])
     defer { workspace.remove() }
@@ -141,7 +141,8 @@ private let timeBound: Double = 60
     defer { workspace.remove() }
     try Data(generated.bytes()).write(to: workspace.url.appendingPathComponent("case.books"))
     let start = Date()
-    let output = try BooksProcess.run(["check", "--color", "never", "case.books"], in: workspace.url)
+    let output = try BooksProcess.run(
+      ["check", "--color", "never", "case.books"], in: workspace.url)
     let seconds = Date().timeIntervalSince(start)
     var usage = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)

@@ -31,7 +31,7 @@ private let timeBound: Double = 60
         "bom-only", "conflict-markers", "crlf", "empty", "forty-digit-amounts", "glob-no-match",
         "include-cycle", "include-device", "include-directory", "include-missing",
         "include-self", "invalid-utf8", "million-hours", "mixed-line-endings", "nul-bytes",
-        "rtl-and-combining", "tabs-and-spaces", "years-0-and-9999",
+        "quoted-line-breaks", "rtl-and-combining", "tabs-and-spaces", "years-0-and-9999",
       ])
     let readme = try String(
       contentsOf: hostileDirectory.appendingPathComponent("README.md"), encoding: .utf8)

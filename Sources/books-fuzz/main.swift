@@ -19,13 +19,18 @@ import BooksKit
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
   ) -> Int32
 
-  var argc = CommandLine.argc
-  var argv = CommandLine.unsafeArgv
-  let status = runFuzzerDriver(&argc, &argv) { data, size in
+  /// libFuzzer's own entry point, used when its `main` is linked instead of this file's
+  /// (debug builds rename this file's `main` so that tests can import the module).
+  @_cdecl("LLVMFuzzerTestOneInput")
+  func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     WholePipeline.run(bytes)
     return 0
   }
+
+  var argc = CommandLine.argc
+  var argv = CommandLine.unsafeArgv
+  let status = runFuzzerDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) }
   exit(status)
 #else
   var failed = false

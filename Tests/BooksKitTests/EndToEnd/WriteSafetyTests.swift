@@ -97,7 +97,14 @@ import Testing
     (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  @Test(arguments: Ending.allCases)
+  /// ThreadSanitizer's runtime writes files of its own and handles the signals, so under
+  /// `--sanitize=thread` the file size limit trips the runtime rather than the write.
+  static let underThreadSanitizer =
+    dlsym(nil, "__tsan_init") != nil
+
+  @Test(
+    .disabled(if: underThreadSanitizer, "the ThreadSanitizer runtime trips over ulimit -f"),
+    arguments: Ending.allCases)
   func interruptedWritesLeaveTheOriginal(ending: Ending) throws {
     for command in Self.commands {
       var files = ["books.books": Self.books]

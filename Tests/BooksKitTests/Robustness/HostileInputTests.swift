@@ -28,7 +28,8 @@ private let timeBound: Double = 60
   @Test func corpusHasEveryCase() throws {
     #expect(
       Self.cases == [
-        "bom-only", "conflict-markers", "crlf", "empty", "forty-digit-amounts", "glob-no-match",
+        "bom-only", "conflict-markers", "crlf", "empty", "extreme-values", "forty-digit-amounts",
+        "glob-no-match",
         "include-cycle", "include-device", "include-directory", "include-missing",
         "include-self", "invalid-utf8", "million-hours", "mixed-line-endings", "nul-bytes",
         "quoted-line-breaks", "rtl-and-combining", "tabs-and-spaces", "years-0-and-9999",
@@ -72,6 +73,17 @@ private let timeBound: Double = 60
     let markers = validation.diagnostics.filter { $0.message.hasPrefix("merge conflict marker") }
     #expect(markers.count == 4)
     #expect(markers.allSatisfy { $0.fix?.contains("resolve the conflict") == true })
+  }
+
+  /// A late fee that grows past what can be computed is said so, not trapped on.
+  @Test func extremeLateFeeIsSaidToBeTooLarge() {
+    let path = hostileDirectory.appendingPathComponent("extreme-values.books").path
+    let books = Validation.run([path]).books
+    guard case .failure(let problem) = Reminder.make("INV-2", in: books, asOf: .latest) else {
+      Issue.record("a reminder with a late fee of 100 % a month for 9999 years")
+      return
+    }
+    #expect(problem.message == "cannot compute the totals: the late fee is too large to compute")
   }
 
   // MARK: Files the loader cannot read

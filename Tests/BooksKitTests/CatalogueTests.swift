@@ -85,7 +85,7 @@ private let helperFiles: Set<String> = ["includes-cycle.books"]
 
 /// Compares `actual` byte for byte with the file at `url`, or writes it there when the
 /// tests run with `BOOKS_RECORD=1` (recording an issue, so a recording run never passes).
-private func assertGoldenFile(
+func assertGoldenFile(
   _ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation
 ) {
   if ProcessInfo.processInfo.environment["BOOKS_RECORD"] == "1" {

@@ -56,7 +56,7 @@ extension DiagnosticRenderer {
     var lines = [
       "\(location.label ?? "books"): "
         + style.severity(severity, "\(severity.rawValue)[\(diagnostic.code)]")
-        + ": \(style.bold(printable(diagnostic.message)))"
+        + ": \(style.bold(printableLine(diagnostic.message)))"
     ]
     if let excerpt {
       lines += excerpt.rendered(width: width, style: style)
@@ -214,6 +214,14 @@ func printable(_ text: String) -> String {
     view.append(scalar == "\n" ? scalar : visible(scalar))
   }
   return String(view)
+}
+
+/// Text for one line of a terminal: control characters, line feeds included, made
+/// visible, so that text quoted from a file (a string with `\n` in it) cannot start a line
+/// that reads like another diagnostic.
+func printableLine(_ text: String) -> String {
+  guard text.unicodeScalars.contains(where: isControl) else { return text }
+  return String(String.UnicodeScalarView(text.unicodeScalars.map(visible)))
 }
 
 /// ANSI styling for the human format; a no-op when colour is off.

@@ -57,8 +57,13 @@ public enum DocumentRenderer {
   }
 
   /// Joins lines of one paragraph with Markdown hard breaks (a backslash at the line end).
+  /// Each line starts a line of the output, so what would start a list or a heading there
+  /// is escaped too.
   static func hardBreaks(_ lines: [String]) -> [String] {
-    lines.enumerated().map { index, line in index < lines.count - 1 ? line + "\\" : line }
+    lines.enumerated().map { index, line in
+      let start = MarkdownRenderer.escapingLineStart(line)
+      return index < lines.count - 1 ? start + "\\" : start
+    }
   }
 
   // MARK: HTML

@@ -30,6 +30,25 @@ public enum MarkdownRenderer {
     return defusingAutolinks(out)
   }
 
+  /// Escaped text that starts a line, made to stay a plain line: a `-` or `+` that would
+  /// open a list item or a thematic break, a leading `=` (a setext heading's underline) and
+  /// the `.` or `)` of an ordered list's number get a backslash. A phone number such as
+  /// `+33 6 12` or an amount such as `-12.50` is left as it is.
+  public static func escapingLineStart(_ escaped: String) -> String {
+    guard let first = escaped.first else { return escaped }
+    let second = escaped.dropFirst().first
+    let opensBlock = second == nil || second == " " || second == "\t" || second == first
+    if first == "=" || (first == "-" || first == "+") && opensBlock { return "\\" + escaped }
+    let digits = escaped.prefix { $0.isASCII && $0.isNumber }
+    let rest = escaped.dropFirst(digits.count)
+    if !digits.isEmpty, let mark = rest.first, mark == "." || mark == ")",
+      rest.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true
+    {
+      return digits + "\\" + rest
+    }
+    return escaped
+  }
+
   /// GitHub turns `http://…`, `www.…` and `name@host` into links even after escaping, so
   /// a zero-width space goes inside each pattern: the text reads the same, nothing links.
   static func defusingAutolinks(_ text: String) -> String {

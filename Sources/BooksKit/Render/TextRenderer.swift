@@ -2,7 +2,7 @@
 public enum TextRenderer {
   public static func render(_ view: ReportView, color: Bool = false) -> String {
     let style = TextStyle(enabled: color)
-    var out = [style.bold(printable(view.title)), style.dim(printable(view.subtitle))]
+    var out = [style.bold(oneLine(view.title)), style.dim(oneLine(view.subtitle))]
     for block in view.blocks {
       out.append("")
       out += lines(block, style)
@@ -16,14 +16,14 @@ public enum TextRenderer {
       let width = metrics.map { $0.label.count }.max() ?? 0
       let values = metrics.map { shown($0.value) }
       let valueWidth = values.map(\.count).max() ?? 0
-      return (title.map { [style.bold(printable($0))] } ?? [])
+      return (title.map { [style.bold(oneLine($0))] } ?? [])
         + zip(metrics, values).map { metric, value in
-          "  " + pad(printable(metric.label), width) + "  " + padLeft(value, valueWidth)
+          "  " + pad(oneLine(metric.label), width) + "  " + padLeft(value, valueWidth)
         }
     case .table(let table):
-      return (table.title.map { [style.bold(printable($0))] } ?? []) + tableLines(table, style)
+      return (table.title.map { [style.bold(oneLine($0))] } ?? []) + tableLines(table, style)
     case .board(let board):
-      var out = board.title.map { [style.bold(printable($0))] } ?? []
+      var out = board.title.map { [style.bold(oneLine($0))] } ?? []
       for (index, lane) in board.lanes.enumerated() {
         if index > 0 || board.title != nil { out.append("") }
         let summary = lane.summary.map { "\($0.label.lowercased()) \(shown($0.value))" }
@@ -83,7 +83,7 @@ public enum TextRenderer {
           ? padLeft(fitted, widths[index]) : pad(fitted, widths[index])
       }.joined(separator: "  ").trimmingTrailingSpaces()
     }
-    var out = [style.bold(line(table.columns.map { printable($0.title) }))]
+    var out = [style.bold(line(table.columns.map { oneLine($0.title) }))]
     out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
     for row in table.rows { out.append(line(row.map(shown))) }
     if let footer = table.footer, !table.rows.isEmpty {

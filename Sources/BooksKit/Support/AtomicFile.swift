@@ -7,8 +7,24 @@
 /// Writes files so that a reader sees the old content or the new, never a mix: the bytes go
 /// to a temporary file in the same folder, which is flushed and then renamed over the
 /// target. An existing file keeps its permissions.
+///
+/// Writing never follows into a file the user did not name: the temporary file is created
+/// exclusively (`mkstemp`, which never follows a link), a target that is a symbolic link is
+/// refused rather than replaced or written through, and `rename` replaces the directory
+/// entry named, never what a link there might point to. A failed or interrupted write
+/// leaves the target as it was (and, if the process is killed, at worst a `.NAME.tmp-…`
+/// file beside it).
 public enum AtomicFile {
+  /// Why a symbolic link is not written to.
+  public static let symbolicLinkMessage =
+    "is a symbolic link; books writes only to the file named, never through a link (name the file it points to)"
+
   public static func write(_ text: String, to path: String) -> Result<Void, FileProblem> {
+    var existing = stat()
+    let exists = lstat(path, &existing) == 0
+    if exists, existing.st_mode & S_IFMT == S_IFLNK {
+      return .failure(.other(symbolicLinkMessage))
+    }
     let directory = Path.directory(of: path)
     let name = path.split(separator: "/").last.map(String.init) ?? path
     let folder: String = directory == "." ? "" : directory + "/"
@@ -22,8 +38,7 @@ public enum AtomicFile {
     let temporary = template.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.map { String(cString: $0) } ?? ""
     }
-    var existing = stat()
-    let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+    let mode: mode_t = exists ? existing.st_mode & 0o7777 : 0o644
     var failure: FileProblem?
     let bytes = Array(text.utf8)
     var offset = 0

@@ -55,12 +55,14 @@ enum RecurringCheck {
       }
       guard let today = context.today else { continue }
       let invoices = issued[template.id] ?? []
-      let missing = template.periods(through: today).filter { period in
+      let periods = template.periods(through: today)
+      let missing = periods.filter { period in
         period.end < today
           && !invoices.contains { Drafter.issues($0, period) }
       }
       guard let first = missing.first else { continue }
-      let more = missing.count > 1 ? " (and \(missing.count - 1) later)" : ""
+      let atLeast = periods.count >= RecurringInvoice.periodLimit ? "at least " : ""
+      let more = missing.count > 1 ? " (and \(atLeast)\(missing.count - 1) later)" : ""
       out.append(
         .note(
           name,

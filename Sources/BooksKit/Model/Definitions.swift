@@ -276,13 +276,16 @@ public struct RecurringInvoice: Sendable {
   public var notes: [String] = []
   public var range: SourceRange
 
-  /// The periods that started on or before `day`, oldest first.
+  /// The most periods `periods(through:)` lists.
+  public static let periodLimit = 10_000
+
+  /// The periods that started on or before `day`, oldest first (at most `periodLimit`).
   public func periods(through day: CalendarDate) -> [DatePeriod] {
     guard let every, let start else { return [] }
     var periods: [DatePeriod] = []
     var index = 0
     while let period = every.period(index, from: start), period.start <= day,
-      end.map({ period.start <= $0 }) ?? true, periods.count < 10_000
+      end.map({ period.start <= $0 }) ?? true, periods.count < Self.periodLimit
     {
       periods.append(period)
       index += 1

@@ -171,6 +171,28 @@ import Testing
     }
   }
 
+  /// Every page of the site built from the same books: no element or attribute of a
+  /// payload survives, and no link leaves for anything but http(s) and mailto.
+  @Test func siteEscapesElementsAndAttributes() {
+    let site = SiteBuilder.build(Self.books, asOf: Self.day)
+    #expect(site.count > 50)
+    var injected = 0
+    for (path, text) in site.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
+      let lower = text.lowercased()
+      // The site's own SVG is its chart; a payload's would carry `onload`.
+      for raw in ["<script", "<img", "<svg onload", "<b>bold", "\"><img", "'><img"] {
+        #expect(!lower.contains(raw), "\(path): `\(raw)` survived")
+      }
+      #expect(
+        lower.components(separatedBy: "<svg").count
+          == lower.components(separatedBy: "<svg class=\"chart\"").count, "\(path)")
+      #expect(!lower.contains("javascript:alert(1)\""), "\(path): a javascript: link")
+      if text.contains("INJECTED") { injected += 1 }
+    }
+    // The payloads are on the pages, escaped.
+    #expect(injected > 10)
+  }
+
   @Test func markdownEscapesTablesLinksAndLineStarts() {
     for output in Self.reports("md") + Self.documents(html: false) {
       var columns: Int?

@@ -124,13 +124,15 @@ public enum NewCommand {
         "\(source) drafts from it alone; drop the other item options", help: help)
     }
     files = environment.books(positionals + files)
-    guard let main = files.first else {
-      return .usage("no books: name a file, use -f FILE, or set BOOKS_FILE", help: help)
+    let validation: Validation
+    switch CommandOutput.books(
+      files, environment: environment, fileSystem: fileSystem, purpose: "draft documents",
+      help: help)
+    {
+    case .success(let loaded): validation = loaded
+    case .failure(let output): return output
     }
-    let validation = Validation.run(files, fileSystem: fileSystem)
-    if let refusal = CommandOutput.refusing(validation, to: "draft documents") {
-      return refusal
-    }
+    let main = files.first ?? ""
     let drafter = Drafter(books: validation.books)
     let documentDate = date ?? today
     let result: Result<Draft, DraftProblem>

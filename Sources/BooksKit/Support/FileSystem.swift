@@ -166,23 +166,28 @@ public enum Path {
   }
 
   /// Shell-style matching of `*` and `?` (not across `/`); enough for the in-memory system.
+  ///
+  /// Dynamic programming over the pattern from its end, one row per pattern byte: time
+  /// pattern × path, whatever the stars (a backtracking matcher is exponential in them).
   static func matches(_ pattern: String, _ path: String) -> Bool {
     let p = Array(pattern.utf8)
     let s = Array(path.utf8)
-    func match(_ i: Int, _ j: Int) -> Bool {
-      if i == p.count { return j == s.count }
-      if p[i] == UInt8(ascii: "*") {
-        var k = j
-        while true {
-          if match(i + 1, k) { return true }
-          guard k < s.count, s[k] != UInt8(ascii: "/") else { return false }
-          k += 1
+    // `next[j]`: does p[(i + 1)...] match s[j...]? Starts as the empty pattern's row.
+    var next = [Bool](repeating: false, count: s.count + 1)
+    next[s.count] = true
+    var row = [Bool](repeating: false, count: s.count + 1)
+    for i in p.indices.reversed() {
+      let byte = p[i]
+      for j in stride(from: s.count, through: 0, by: -1) {
+        if byte == UInt8(ascii: "*") {
+          row[j] = next[j] || (j < s.count && s[j] != UInt8(ascii: "/") && row[j + 1])
+        } else {
+          row[j] =
+            j < s.count && (byte == UInt8(ascii: "?") || byte == s[j]) && next[j + 1]
         }
       }
-      guard j < s.count else { return false }
-      if p[i] == UInt8(ascii: "?") || p[i] == s[j] { return match(i + 1, j + 1) }
-      return false
+      swap(&row, &next)
     }
-    return match(0, 0)
+    return next[0]
   }
 }

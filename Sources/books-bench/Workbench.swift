@@ -230,7 +230,7 @@ struct Workbench {
     }
     let lines = try String(contentsOfFile: baseline, encoding: .utf8).split(separator: "\n")
     guard let line = lines.first(where: { $0.hasPrefix(key + " ") }),
-      let recorded = Double(line.split(separator: " ")[1])
+      let field = line.split(separator: " ").dropFirst().first, let recorded = Double(field)
     else { throw BenchError.failed("\(baseline) has no `\(key)`: record it with --record") }
     let ratio = timing.cpuSeconds / recorded
     print(

@@ -36,13 +36,6 @@ extension Drafter {
 
   // MARK: Recurring invoices
 
-  /// True when `invoice` issues `period` of its template: it states the period's first
-  /// day, or, stating none, is dated inside it.
-  public static func issues(_ invoice: Invoice, _ period: DatePeriod) -> Bool {
-    if let stated = invoice.period { return stated.start == period.start }
-    return period.start <= invoice.date && invoice.date <= period.end
-  }
-
   /// The next invoice of the recurring template `id`: for its oldest period up to `today`
   /// with no invoice yet, else for the period after the last one issued. Dated the
   /// period's last day unless `date` is given. With `includes` and `overage`, the project's
@@ -67,7 +60,7 @@ extension Drafter {
     var index = 0
     while let candidate = every.period(index, from: start), index < 100_000 {
       if let end = template.end, candidate.start > end { break }
-      if !issued.contains(where: { Self.issues($0, candidate) }) {
+      if !issued.contains(where: { $0.issues(candidate) }) {
         period = candidate
         break
       }

@@ -65,15 +65,7 @@ enum ApprovalsCheck {
         draft: invoice.status == .draft, at: invoice.range)
     }
     for estimate in books.estimates {
-      let currency =
-        estimate.currency ?? estimate.client.flatMap { books.client($0.id)?.currency }
-        ?? books.defaultCurrency
-      let total = currency.flatMap { currency in
-        try? DocumentMath.totals(
-          items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,
-          inclusive: estimate.taxInclusive, currency: currency, taxes: { books.tax($0) }
-        ).get().total
-      }
+      let total = EstimateState.totals(estimate, in: books).totals?.total
       check(
         .estimates, "estimate", approvedBy: estimate.approvedBy, staff: nil, amount: total,
         draft: estimate.status == .draft, at: estimate.range)

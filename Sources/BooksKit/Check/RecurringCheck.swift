@@ -58,7 +58,7 @@ enum RecurringCheck {
       let periods = template.periods(through: today)
       let missing = periods.filter { period in
         period.end < today
-          && !invoices.contains { Drafter.issues($0, period) }
+          && !invoices.contains { $0.issues(period) }
       }
       guard let first = missing.first else { continue }
       let atLeast = periods.count >= RecurringInvoice.periodLimit ? "at least " : ""

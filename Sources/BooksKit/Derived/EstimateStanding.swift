@@ -13,19 +13,25 @@ public struct EstimateState: Sendable {
   public var invoices: [String]
 
   public init(_ estimate: Estimate, in books: Books) {
-    currency =
-      estimate.currency ?? estimate.client.flatMap { books.client($0.id)?.currency }
-      ?? books.defaultCurrency
-    if let currency,
-      case .success(let computed) = DocumentMath.totals(
-        items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,
-        inclusive: estimate.taxInclusive, currency: currency, taxes: { books.tax($0) })
-    {
-      totals = computed
-    }
+    (currency, totals) = Self.totals(estimate, in: books)
     invoices = books.invoices.filter {
       $0.estimate?.id == estimate.number && $0.status != .void
     }.map(\.number)
+  }
+
+  /// The estimate's currency (its own, its client's, the business's) and its totals.
+  public static func totals(_ estimate: Estimate, in books: Books) -> (
+    currency: Currency?, totals: DocumentTotals?
+  ) {
+    let currency =
+      estimate.currency ?? estimate.client.flatMap { books.client($0.id)?.currency }
+      ?? books.defaultCurrency
+    guard let currency,
+      case .success(let computed) = DocumentMath.totals(
+        items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,
+        inclusive: estimate.taxInclusive, currency: currency, taxes: { books.tax($0) })
+    else { return (currency, nil) }
+    return (currency, computed)
   }
 
   /// The standing on `day`: expired the day after `valid-until`.

@@ -167,6 +167,15 @@ public struct Invoice: Sendable {
   public var range: SourceRange
 }
 
+extension Invoice {
+  /// True when the invoice issues `period` of its recurring template: it states the
+  /// period's first day, or, stating none, is dated inside it.
+  public func issues(_ period: DatePeriod) -> Bool {
+    if let stated = self.period { return stated.start == period.start }
+    return period.start <= date && date <= period.end
+  }
+}
+
 public struct Estimate: Sendable {
   public var number: String
   public var numberRange: SourceRange

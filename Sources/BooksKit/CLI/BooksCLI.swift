@@ -90,6 +90,7 @@ public enum BooksCLI {
     if arguments.first == "lsp" {
       return LSPCommand.serve(Array(arguments.dropFirst()), environment: .current)
     }
+    ProcessLifetime.keepUntilExit()
     let output = run(arguments, environment: .current)
     write(output.stdout, to: 1)
     write(output.stderr, to: 2)

@@ -11,14 +11,21 @@ public struct Validation: Sendable {
     _ paths: [String], fileSystem: any FileSystem = LocalFileSystem(),
     today: CalendarDate? = nil
   ) -> Validation {
+    var clock = PhaseClock()
     let loaded = Loader.load(paths, fileSystem: fileSystem)
+    clock.lap("load and parse")
     let (books, buildDiagnostics) = ModelBuilder.build(loaded.trees)
+    clock.lap("build")
     let context = CheckContext(books: books, today: today)
-    var diagnostics = loaded.diagnostics + buildDiagnostics
-    for check in Checks.all where check.runsOnModel {
-      diagnostics += check.run(context)
-    }
-    return Validation(files: loaded.files, books: books, diagnostics: sorted(diagnostics))
+    clock.lap("ledger and billing")
+    let checked = Checks.runAll(context)
+    clock.lap("checks")
+    let diagnostics = sorted(loaded.diagnostics + buildDiagnostics + checked)
+    clock.lap("sort")
+    let validation = Validation(files: loaded.files, books: books, diagnostics: diagnostics)
+    ProcessLifetime.keep(loaded.trees)
+    ProcessLifetime.keep(context)
+    return validation
   }
 
   /// File order: diagnostics without a place first, then by file, offset, and code.

@@ -18,10 +18,7 @@ final class Analysis {
     let (books, buildDiagnostics) = ModelBuilder.build(loaded.trees)
     self.books = books
     let context = CheckContext(books: books, today: today)
-    var diagnostics = loaded.diagnostics + buildDiagnostics
-    for check in Checks.all where check.runsOnModel {
-      diagnostics += check.run(context)
-    }
+    let diagnostics = loaded.diagnostics + buildDiagnostics + Checks.runAll(context)
     self.diagnostics = Validation.sorted(diagnostics)
     self.cachedLedger = context.ledger
     var fileIndex: [String: Int] = [:]

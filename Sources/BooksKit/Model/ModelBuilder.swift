@@ -19,30 +19,125 @@ public final class ModelBuilder {
   /// taxes), then clients, projects, the other definitions, documents, and the rest. Within
   /// a phase, entries keep file order.
   public static func build(_ trees: [SyntaxTree]) -> (Books, [Diagnostic]) {
+    build(trees, sliceMinimum: 4096)
+  }
+
+  /// `build`, with dated entries built in slices of at least `sliceMinimum` entries, one
+  /// per core at most.
+  static func build(_ trees: [SyntaxTree], sliceMinimum: Int) -> (Books, [Diagnostic]) {
+    var clock = PhaseClock()
     let builder = ModelBuilder(files: trees.map(\.file))
-    let phases = trees.map { tree in tree.entries.map { builder.phase(of: $0, in: tree) } }
+    // Definitions first, then documents, then credit notes (they look their invoice up),
+    // one after the other: each phase reads what the ones before it built.
+    var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 7)
+    for (treeIndex, tree) in trees.enumerated() {
+      for entryIndex in tree.entries.indices {
+        let phase = Self.phase(of: tree.entries[entryIndex].head, in: tree)
+        byPhase[phase].append((treeIndex, entryIndex))
+      }
+    }
     for phase in 0...5 {
-      for (tree, treePhases) in zip(trees, phases) {
-        for (entry, entryPhase) in zip(tree.entries, treePhases) where entryPhase == phase {
-          let reader = EntryReader(tree: tree, entry: entry)
-          if phase >= 4 {
-            builder.buildDated(entry, reader)
-          } else {
-            builder.buildDefinition(entry, reader)
-          }
+      if phase == 4 { clock.lap("build: definitions") }
+      for (treeIndex, entryIndex) in byPhase[phase] {
+        let tree = trees[treeIndex]
+        let reader = EntryReader(tree: tree, entry: tree.entries[entryIndex])
+        if phase >= 4 {
+          builder.buildDated(reader)
+        } else {
+          builder.buildDefinition(reader)
         }
       }
     }
+    let dated = byPhase[6]
+    // The other dated entries only read what is built by now: built in slices side by side,
+    // each slice's entries appended in order.
+    clock.lap("build: documents")
+    let snapshot = builder.books
+    let entries = dated
+    let slices = Parallel.chunks(dated.count, minimum: sliceMinimum)
+    let parts = slices.count
+    var built = Parallel.map(slices.count) { slice in
+      let part = ModelBuilder(books: snapshot)
+      let mine = entries[slices[slice]]
+      // Room for every entry in each kind: pages that stay unused are never touched, and
+      // the arrays never grow by copying.
+      part.books.timeEntries.reserveCapacity(mine.count)
+      part.books.expenses.reserveCapacity(mine.count)
+      part.books.incomes.reserveCapacity(mine.count)
+      part.books.meetings.reserveCapacity(mine.count)
+      guard parts > 1 else {
+        for (treeIndex, entryIndex) in mine {
+          let tree = trees[treeIndex]
+          part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+        }
+        return part.datedPart
+      }
+      // Each slice reads its own copy of the trees' bytes and entries (see `privateCopy`).
+      // `mine` is in file order, so each tree's entries form one run.
+      var spans: [Int: ClosedRange<Int>] = [:]
+      for (treeIndex, entryIndex) in mine {
+        spans[treeIndex] = (spans[treeIndex]?.lowerBound ?? entryIndex)...entryIndex
+      }
+      var copies: [Int: (tree: SyntaxTree, first: Int)] = [:]
+      for (treeIndex, span) in spans {
+        let tree = trees[treeIndex]
+        let copy = SyntaxTree(
+          file: tree.file.privateCopy(), fileIndex: tree.fileIndex,
+          entries: Array(tree.entries[span]), comments: [], diagnostics: [])
+        copies[treeIndex] = (copy, span.lowerBound)
+      }
+      for (treeIndex, entryIndex) in mine {
+        guard let (tree, first) = copies[treeIndex] else { continue }
+        part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex - first]))
+      }
+      return part.datedPart
+    }
+    clock.lap("build: dated entries")
+    var incomes = built.map(\.incomes)
+    var expenses = built.map(\.expenses)
+    var timeEntries = built.map(\.timeEntries)
+    var meetings = built.map(\.meetings)
+    var diagnostics = built.map(\.diagnostics)
+    built = []  // each slice's arrays are now held once, and move
+    builder.books.incomes = Parallel.concatenate(&incomes)
+    builder.books.expenses = Parallel.concatenate(&expenses)
+    builder.books.timeEntries = Parallel.concatenate(&timeEntries)
+    builder.books.meetings = Parallel.concatenate(&meetings)
+    builder.diagnostics += Parallel.concatenate(&diagnostics)
+    clock.lap("build: merge")
     return (builder.books, builder.diagnostics)
   }
 
-  private func phase(of entry: EntryNode, in tree: SyntaxTree) -> Int {
-    guard let first = entry.head.first else { return 0 }
-    if isDated(entry, tree) {
-      guard entry.head.count > 1 else { return 5 }
-      let keyword = entry.head[1]
-      return tree.isWord(keyword, "invoice") || tree.isWord(keyword, "estimate")
-        || tree.isWord(keyword, "po") ? 4 : 5
+  private init(books: Books) {
+    self.books = books
+  }
+
+  private var datedPart: DatedPart {
+    DatedPart(
+      incomes: books.incomes, expenses: books.expenses, timeEntries: books.timeEntries,
+      meetings: books.meetings, diagnostics: diagnostics)
+  }
+
+  /// What a slice of dated entries adds to the books.
+  private struct DatedPart: Sendable {
+    var incomes: [Income]
+    var expenses: [Expense]
+    var timeEntries: [TimeEntry]
+    var meetings: [Meeting]
+    var diagnostics: [Diagnostic]
+  }
+
+  private static func phase(of head: [Token], in tree: SyntaxTree) -> Int {
+    guard let first = head.first else { return 0 }
+    if first.kind == .word, tree.bytes(first).first.map(isDigit) == true {
+      guard head.count > 1 else { return 6 }
+      let keyword = head[1]
+      if tree.isWord(keyword, "invoice") || tree.isWord(keyword, "estimate")
+        || tree.isWord(keyword, "po")
+      {
+        return 4
+      }
+      return tree.isWord(keyword, "credit") ? 5 : 6
     }
     if tree.isWord(first, "client") { return 1 }
     if tree.isWord(first, "project") { return 2 }
@@ -55,19 +150,14 @@ public final class ModelBuilder {
     return 0
   }
 
-  private func isDated(_ entry: EntryNode, _ tree: SyntaxTree) -> Bool {
-    guard let first = entry.head.first, first.kind == .word else { return false }
-    let bytes = tree.bytes(first)
-    return bytes.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
-  }
-
   func report(_ diagnostic: Diagnostic) {
     diagnostics.append(diagnostic)
   }
 
   // MARK: Dispatch
 
-  private func buildDefinition(_ entry: EntryNode, _ reader: EntryReader) {
+  private func buildDefinition(_ reader: EntryReader) {
+    let entry = reader.entry
     guard let first = entry.head.first else { return }
     let keyword = reader.tree.text(first)
     if let vocabulary = VocabularyKind(rawValue: keyword) {
@@ -114,7 +204,8 @@ public final class ModelBuilder {
     }
   }
 
-  private func buildDated(_ entry: EntryNode, _ reader: EntryReader) {
+  private func buildDated(_ reader: EntryReader) {
+    let entry = reader.entry
     let tree = reader.tree
     guard let first = entry.head.first else { return }
     guard let date = reader.date(first, self) else { return }

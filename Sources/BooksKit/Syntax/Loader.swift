@@ -82,8 +82,10 @@ public struct Loader {
     result.trees.append(tree)
     result.diagnostics += tree.diagnostics
     stack.append(canonical)
-    for entry in tree.entries {
-      guard let keyword = entry.head.first, tree.isWord(keyword, "include") else { continue }
+    for entryIndex in tree.entries.indices {
+      guard let keyword = tree.entries[entryIndex].head.first, tree.isWord(keyword, "include")
+      else { continue }
+      let entry = tree.entries[entryIndex]
       guard entry.head.count == 2 else {
         result.diagnostics.append(
           .error(

@@ -11,6 +11,9 @@ public struct Parser {
   private var entries: [EntryNode] = []
   private var comments: [CommentNode] = []
   private var diagnostics: [Diagnostic] = []
+  /// The fields of the last entry, moved into it when the next entry starts: one array of
+  /// the right size per entry instead of one per doubling.
+  private var fields: [FieldNode] = []
 
   private init(file: SourceFile, fileIndex: Int) {
     self.file = file
@@ -19,28 +22,91 @@ public struct Parser {
 
   /// Parses one file. `fileIndex` is the index ranges will carry.
   public static func parse(_ file: SourceFile, fileIndex: Int) -> SyntaxTree {
-    var parser = Parser(file: file, fileIndex: fileIndex)
-    file.bytes.withUnsafeBufferPointer { buffer in
-      parser.run(buffer)
-    }
-    return SyntaxTree(
-      file: file, fileIndex: fileIndex, entries: parser.entries, comments: parser.comments,
-      diagnostics: parser.diagnostics)
+    parse(file, fileIndex: fileIndex, pieces: chunks(file.bytes))
   }
 
-  private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-    var position = 0
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+  /// Parses `file` in the given pieces (see `chunks`), side by side.
+  static func parse(_ file: SourceFile, fileIndex: Int, pieces: [Range<Int>]) -> SyntaxTree {
+    var parsed = Parallel.map(pieces.count) { piece in
+      var parser = Parser(file: file, fileIndex: fileIndex)
+      file.bytes.withUnsafeBufferPointer { buffer in
+        parser.run(buffer, pieces[piece])
+      }
+      return Parsed(
+        entries: parser.entries, comments: parser.comments, diagnostics: parser.diagnostics)
+    }
+    var entries = parsed.map(\.entries)
+    var comments = parsed.map(\.comments)
+    var diagnostics = parsed.map(\.diagnostics)
+    parsed = []  // the pieces' arrays are now held once, and move
+    return SyntaxTree(
+      file: file, fileIndex: fileIndex, entries: Parallel.concatenate(&entries),
+      comments: Parallel.concatenate(&comments),
+      diagnostics: Parallel.concatenate(&diagnostics))
+  }
+
+  private struct Parsed: Sendable {
+    var entries: [EntryNode]
+    var comments: [CommentNode]
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Big files are parsed in pieces side by side. A piece starts at a line that starts
+  /// with a letter or digit in column 1: such a line always opens an entry, so every line
+  /// of an entry falls in the piece of its first line, and the pieces give the same tree
+  /// as one pass.
+  static func chunks(
+    _ bytes: [UInt8], pieceSize: Int = 1 << 18, most: Int = Parallel.cores
+  ) -> [Range<Int>] {
+    let wanted = min(most, bytes.count / max(pieceSize, 1))
+    guard wanted > 1 else { return [0..<bytes.count] }
+    var starts = [0]
+    for piece in 1..<wanted {
+      var index = max(bytes.count * piece / wanted, starts[starts.count - 1])
+      while index < bytes.count {
+        // The next line start after `index`.
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        index += 1
+        if index < bytes.count, isEntryStart(bytes[index]) { break }
+      }
+      guard index < bytes.count else { break }
+      starts.append(index)
+    }
+    starts.append(bytes.count)
+    return (0..<starts.count - 1).map { starts[$0]..<starts[$0 + 1] }
+  }
+
+  private static func isEntryStart(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+      || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    var position = range.lowerBound
+    if position == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       position = 3
     }
+    let end = min(range.upperBound, bytes.count)
     var tokens: [Token] = []
     var tags: [Token] = []
-    while position < bytes.count {
+    while position < end {
       var lineEnd = position
-      while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
       parseLine(bytes, start: position, end: lineEnd, tokens: &tokens, tags: &tags)
       position = lineEnd + 1
     }
+    flushFields()
+  }
+
+  private mutating func flushFields() {
+    guard !fields.isEmpty, !entries.isEmpty else { return }
+    // A copy of exactly the right size; `fields` keeps its buffer for the next entry.
+    entries[entries.count - 1].fields = fields.withUnsafeBufferPointer { source in
+      [FieldNode](unsafeUninitializedCapacity: source.count) { target, count in
+        count = target.initialize(fromContentsOf: source)
+      }
+    }
+    fields.removeAll(keepingCapacity: true)
   }
 
   private static func isBlank(_ byte: UInt8) -> Bool {
@@ -154,9 +220,11 @@ public struct Parser {
       return
     }
     if !indented {
+      flushFields()
       entries.append(
         EntryNode(
-          head: tokens, tags: tags, fields: [], start: tokens.first?.start ?? index,
+          head: tokens, tags: tags.isEmpty ? [] : tags, fields: [],
+          start: tokens.first?.start ?? index,
           end: contentEnd, comment: comment))
       return
     }
@@ -177,9 +245,10 @@ public struct Parser {
       return
     }
     let field = FieldNode(
-      key: key, values: Array(tokens.dropFirst()), tags: tags, start: key.start, end: contentEnd,
+      key: key, values: Array(tokens.dropFirst()), tags: tags.isEmpty ? [] : tags, start: key.start,
+      end: contentEnd,
       comment: comment)
-    entries[entries.count - 1].fields.append(field)
+    fields.append(field)
     entries[entries.count - 1].end = contentEnd
   }
 

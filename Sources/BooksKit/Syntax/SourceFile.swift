@@ -38,6 +38,27 @@ public final class SourceFile: Sendable {
     self.lineHasNonASCII = nonASCII
   }
 
+  private init(path: String, bytes: [UInt8], lineStarts: [Int], lineHasNonASCII: [Bool]) {
+    self.path = path
+    self.bytes = bytes
+    self.lineStarts = lineStarts
+    self.lineHasNonASCII = lineHasNonASCII
+  }
+
+  /// The same file over a copy of its bytes, for a thread of its own: threads that read one
+  /// array would take turns on its reference count at every token.
+  func privateCopy() -> SourceFile {
+    let copy = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+      count = bytes.withUnsafeBufferPointer { source in
+        guard let base = source.baseAddress, let target = buffer.baseAddress else { return 0 }
+        target.update(from: base, count: source.count)
+        return source.count
+      }
+    }
+    return SourceFile(
+      path: path, bytes: copy, lineStarts: lineStarts, lineHasNonASCII: lineHasNonASCII)
+  }
+
   public convenience init(path: String, text: String) {
     self.init(path: path, bytes: Array(text.utf8))
   }

@@ -1,0 +1,98 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Work spread over the machine's cores, with results in the order of the inputs, so that
+/// what `books` prints never depends on which thread finished first.
+enum Parallel {
+  /// `BOOKS_THREADS` when set, else the machine's online cores (at least 1). A process pinned to fewer (`taskset`) still
+  /// starts this many threads; they then take turns.
+  static let cores: Int = {
+    if let value = getenv("BOOKS_THREADS"), let threads = Int(String(cString: value)),
+      threads > 0
+    {
+      return min(threads, 64)
+    }
+    let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    return online > 0 ? Int(online) : 1
+  }()
+
+  /// `body(0..<count)`, each index once, on up to `cores` threads; the results in index
+  /// order. Runs inline when there is one core or one index.
+  static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard count > 1, cores > 1 else { return (0..<max(count, 0)).map(body) }
+    let slots = Slots<T>(count)
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      slots.store(body(index), at: index)
+    }
+    return slots.values()
+  }
+
+  /// Two results computed side by side.
+  static func pair<A: Sendable, B: Sendable>(
+    _ first: @Sendable () -> A, _ second: @Sendable () -> B
+  ) -> (A, B) {
+    guard cores > 1 else { return (first(), second()) }
+    let a = Slots<A>(1)
+    let b = Slots<B>(1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      if index == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
+    }
+    return (a.values()[0], b.values()[0])
+  }
+
+  /// The arrays one after the other, taking the first one's buffer over (its elements move
+  /// when it grows) so that only the others are copied. Empties `parts`.
+  static func concatenate<T>(_ parts: inout [[T]]) -> [T] {
+    guard !parts.isEmpty else { return [] }
+    var all: [T] = []
+    swap(&all, &parts[0])
+    let total = parts.reduce(all.count) { $0 + $1.count }
+    all.reserveCapacity(total)
+    for index in parts.indices.dropFirst() {
+      all.append(contentsOf: parts[index])
+      parts[index] = []
+    }
+    return all
+  }
+
+  /// `0..<count` cut into at most `cores` contiguous ranges of at least `minimum` each.
+  static func chunks(_ count: Int, minimum: Int) -> [Range<Int>] {
+    guard count > 0 else { return [] }
+    let pieces = max(1, min(cores, count / max(minimum, 1)))
+    return (0..<pieces).map { piece in
+      (count * piece / pieces)..<(count * (piece + 1) / pieces)
+    }
+  }
+}
+
+/// One slot per index, each written by exactly one thread before `values()` reads them all
+/// (`concurrentPerform` returns only when every iteration has).
+private final class Slots<T>: @unchecked Sendable {
+  private let base: UnsafeMutablePointer<T?>
+  private let count: Int
+
+  init(_ count: Int) {
+    self.count = count
+    base = .allocate(capacity: count)
+    base.initialize(repeating: nil, count: count)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  func store(_ value: T, at index: Int) {
+    precondition(index >= 0 && index < count)
+    base[index] = value
+  }
+
+  func values() -> [T] {
+    (0..<count).compactMap { base[$0] }
+  }
+}

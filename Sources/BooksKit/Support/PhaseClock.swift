@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Wall time per phase on standard error when `BOOKS_PROFILE` is set, for finding where a
+/// run's time goes without a profiler. Silent otherwise.
+struct PhaseClock {
+  static let enabled = getenv("BOOKS_PROFILE") != nil
+  private var last = PhaseClock.now()
+
+  static func now() -> Int64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
+  }
+
+  mutating func lap(_ phase: String) {
+    guard Self.enabled else { return }
+    let now = Self.now()
+    let micros = (now - last) / 1000
+    let line = "books: \(phase): \(micros / 1000).\(String(micros % 1000 / 100)) ms\n"
+    _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+    last = Self.now()
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import BooksKit
+
+/// The parallel paths (pieces of a file parsed side by side, dated entries built in
+/// slices, checks run side by side) must give exactly what one pass gives.
+@Suite struct ParallelTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  @Test func mapKeepsTheOrderOfItsInputs() {
+    #expect(Parallel.map(100) { $0 * $0 } == (0..<100).map { $0 * $0 })
+    #expect(Parallel.map(0) { $0 }.isEmpty)
+    #expect(Parallel.map(1) { $0 + 7 } == [7])
+    let (a, b) = Parallel.pair({ "left" }, { 42 })
+    #expect(a == "left" && b == 42)
+  }
+
+  @Test func chunksCoverTheRangeInOrder() {
+    #expect(Parallel.chunks(0, minimum: 10).isEmpty)
+    #expect(Parallel.chunks(5, minimum: 10) == [0..<5])
+    let chunks = Parallel.chunks(100_000, minimum: 10)
+    #expect(chunks.count == min(Parallel.cores, 10_000))
+    #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == 100_000)
+    for (left, right) in zip(chunks, chunks.dropFirst()) {
+      #expect(left.upperBound == right.lowerBound)
+    }
+  }
+
+  @Test func concatenateMovesTheFirstAndCopiesTheRest() {
+    var parts = [[1, 2], [], [3], [4, 5, 6]]
+    let all = Parallel.concatenate(&parts)
+    #expect(all == [1, 2, 3, 4, 5, 6])
+    #expect(parts.allSatisfy { $0.isEmpty })
+    var none: [[String]] = []
+    let nothing = Parallel.concatenate(&none)
+    #expect(nothing.isEmpty)
+  }
+
+  @Test func piecesStartOnlyWhereAnEntryStarts() {
+    let text = "client a \"A\"\n  note x\n; c\n\n2026-01-01 time a 1h\n  note y\n#t\n<<<<<<< HEAD\n"
+    let bytes = Array(text.utf8)
+    let pieces = Parser.chunks(bytes, pieceSize: 1, most: 64)
+    #expect(pieces.first?.lowerBound == 0 && pieces.last?.upperBound == bytes.count)
+    for piece in pieces.dropFirst() {
+      let first = bytes[piece.lowerBound]
+      #expect(bytes[piece.lowerBound - 1] == UInt8(ascii: "\n"))
+      #expect(first == UInt8(ascii: "c") || first == UInt8(ascii: "2"))
+    }
+    #expect(pieces.count == 2)
+  }
+
+  /// Every way of cutting a file into pieces parses to the same tree as one pass.
+  @Test(arguments: [
+    "samples/freelancer.books", "samples/studio.books", "samples/studio/2026-q3.books",
+  ])
+  func piecesParseLikeOnePass(_ path: String) throws {
+    let bytes = Array(try Data(contentsOf: Self.root.appendingPathComponent(path)))
+    // Hostile lines between the entries: comments, tags alone, a conflict marker, CRLF,
+    // an unclosed string and an indented line before any entry.
+    let extra = Array(
+      "  stray field\n#alone\n<<<<<<< HEAD\n2026-01-01 income 5 \"open\r\n\t  note \"x\"\n"
+        .utf8)
+    for input in [bytes, extra + bytes + extra] {
+      let file = SourceFile(path: "t.books", bytes: input)
+      let whole = describe(Parser.parse(file, fileIndex: 0, pieces: [0..<input.count]))
+      for size in [1, 7, 300, 4096] {
+        let pieces = Parser.chunks(input, pieceSize: size, most: 16)
+        #expect(describe(Parser.parse(file, fileIndex: 0, pieces: pieces)) == whole)
+      }
+    }
+  }
+
+  /// Dated entries built in slices give the books one pass gives, in the same order.
+  @Test(arguments: ["samples/freelancer.books", "samples/studio.books"])
+  func slicesBuildLikeOnePass(_ path: String) {
+    let loaded = Loader.load([Self.root.appendingPathComponent(path).path])
+    let (one, oneDiagnostics) = ModelBuilder.build(loaded.trees, sliceMinimum: Int.max)
+    let (sliced, slicedDiagnostics) = ModelBuilder.build(loaded.trees, sliceMinimum: 1)
+    #expect(Validation.sorted(oneDiagnostics) == Validation.sorted(slicedDiagnostics))
+    #expect(one.timeEntries.map(\.range) == sliced.timeEntries.map(\.range))
+    #expect(one.timeEntries.map(\.duration) == sliced.timeEntries.map(\.duration))
+    #expect(one.incomes.map(\.range) == sliced.incomes.map(\.range))
+    #expect(one.incomes.map(\.amount) == sliced.incomes.map(\.amount))
+    #expect(one.expenses.map(\.range) == sliced.expenses.map(\.range))
+    #expect(one.meetings.map(\.range) == sliced.meetings.map(\.range))
+    #expect(one.invoices.map(\.number) == sliced.invoices.map(\.number))
+    #expect(one.creditNotes.map(\.number) == sliced.creditNotes.map(\.number))
+    #expect(!one.timeEntries.isEmpty && !one.incomes.isEmpty)
+  }
+
+  private func describe(_ tree: SyntaxTree) -> [String] {
+    func tokens(_ list: [Token]) -> String {
+      list.map { "\($0.kind):\($0.start)-\($0.end)" }.joined(separator: ",")
+    }
+    func comment(_ token: Token?) -> String { token.map { "\($0.start)-\($0.end)" } ?? "-" }
+    var lines = tree.entries.map { entry in
+      "entry \(entry.start)-\(entry.end) [\(tokens(entry.head))] #[\(tokens(entry.tags))] "
+        + comment(entry.comment)
+        + entry.fields.map { field in
+          " {\(tokens([field.key])) [\(tokens(field.values))] #[\(tokens(field.tags))] "
+            + "\(field.start)-\(field.end) \(comment(field.comment))}"
+        }.joined()
+    }
+    lines += tree.comments.map { "comment \($0.token.start) \($0.ownLine) \($0.indented)" }
+    lines += tree.diagnostics.map { "\($0.code) \($0.message) \(String(describing: $0.range))" }
+    return lines
+  }
+}

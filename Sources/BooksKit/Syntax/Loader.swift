@@ -63,9 +63,11 @@ public struct Loader {
       }
       return
     }
-    let bytes: [UInt8]
-    switch fileSystem.read(path) {
-    case .success(let read): bytes = read
+    let read = prefetched.removeValue(forKey: path) ?? Self.readAndParse(path, fileSystem)
+    let file: SourceFile
+    let parsed: SyntaxTree
+    switch read {
+    case .success(let pair): (file, parsed) = pair
     case .failure(let problem):
       result.diagnostics.append(
         .error(
@@ -75,23 +77,24 @@ public struct Loader {
       return
     }
     let index = result.files.count
-    let file = SourceFile(path: path, bytes: bytes)
-    let tree = Parser.parse(file, fileIndex: index)
+    let tree = parsed.fileIndex == index ? parsed : parsed.renumbered(index)
     loaded[canonical] = index
     result.files.append(file)
     result.trees.append(tree)
     result.diagnostics += tree.diagnostics
     stack.append(canonical)
+    // What this file includes, in order, resolved once; read and parsed side by side
+    // before they are loaded one after the other.
+    var includes: [(range: SourceRange, paths: [String], problem: Diagnostic?)] = []
     for entryIndex in tree.entries.indices {
       guard let keyword = tree.entries[entryIndex].head.first, tree.isWord(keyword, "include")
       else { continue }
       let entry = tree.entries[entryIndex]
       guard entry.head.count == 2 else {
-        result.diagnostics.append(
-          .error(
-            Parser.code, "`include` takes one path",
-            at: tree.range(start: entry.start, end: entry.end),
-            fix: "include \"clients/*.books\""))
+        let range = tree.range(start: entry.start, end: entry.end)
+        let problem = Diagnostic.error(
+          Parser.code, "`include` takes one path", at: range, fix: "include \"clients/*.books\"")
+        includes.append((range, [], problem))
         continue
       }
       let target = tree.text(entry.head[1])
@@ -99,20 +102,50 @@ public struct Loader {
       let resolved = Path.resolve(target, from: path)
       if Path.isGlob(target) {
         let matches = fileSystem.glob(resolved)
-        if matches.isEmpty {
-          result.diagnostics.append(
-            .warning(
-              Self.code, "`\(target)` matches no file", at: range,
-              fix: "check the pattern; it is relative to this file's folder"))
-        }
-        for match in matches where fileSystem.canonical(match) != canonical {
-          loadFile(match, includedAt: range)
-        }
+        let problem =
+          matches.isEmpty
+          ? Diagnostic.warning(
+            Self.code, "`\(target)` matches no file", at: range,
+            fix: "check the pattern; it is relative to this file's folder") : nil
+        includes.append((range, matches.filter { fileSystem.canonical($0) != canonical }, problem))
       } else {
-        loadFile(resolved, includedAt: range)
+        includes.append((range, [resolved], nil))
+      }
+    }
+    prefetch(includes.flatMap(\.paths))
+    for (range, paths, problem) in includes {
+      if let problem { result.diagnostics.append(problem) }
+      for included in paths {
+        loadFile(included, includedAt: range)
       }
     }
     stack.removeLast()
+  }
+
+  /// Files read and parsed ahead of their turn, by the path they are included as.
+  private var prefetched: [String: Swift.Result<(SourceFile, SyntaxTree), FileProblem>] = [:]
+
+  /// Reads and parses `paths` side by side (when there are several and more than one core)
+  /// for `loadFile` to pick up; a path it then refuses (a cycle, a file loaded twice) was
+  /// read for nothing, which is rare and harmless.
+  private mutating func prefetch(_ paths: [String]) {
+    let wanted = paths.filter { prefetched[$0] == nil }
+    guard wanted.count > 1, Parallel.cores > 1 else { return }
+    let fileSystem = self.fileSystem
+    let reads = Parallel.map(wanted.count) { Self.readAndParse(wanted[$0], fileSystem) }
+    for (path, read) in zip(wanted, reads) {
+      prefetched[path] = read
+    }
+  }
+
+  /// A file read and parsed as file 0 (`loadFile` renumbers it).
+  private static func readAndParse(_ path: String, _ fileSystem: any FileSystem)
+    -> Swift.Result<(SourceFile, SyntaxTree), FileProblem>
+  {
+    fileSystem.read(path).map { bytes in
+      let file = SourceFile(path: path, bytes: bytes)
+      return (file, Parser.parse(file, fileIndex: 0))
+    }
   }
 
   private func displayName(_ canonical: String) -> String {

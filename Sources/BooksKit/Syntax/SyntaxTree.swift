@@ -67,6 +67,22 @@ public struct SyntaxTree: Sendable {
   public var diagnostics: [Diagnostic]
 
   /// The source range of a token.
+  /// The same tree as file `index` of a set of books: its diagnostics point there.
+  func renumbered(_ index: Int) -> SyntaxTree {
+    func moved(_ range: SourceRange?) -> SourceRange? {
+      range.map { SourceRange(file: index, start: $0.start, end: $0.end) }
+    }
+    var tree = self
+    tree.fileIndex = index
+    tree.diagnostics = diagnostics.map { diagnostic in
+      var copy = diagnostic
+      copy.range = moved(diagnostic.range)
+      copy.notes = diagnostic.notes.map { DiagnosticNote($0.message, at: moved($0.range)) }
+      return copy
+    }
+    return tree
+  }
+
   public func range(_ token: Token) -> SourceRange {
     SourceRange(file: fileIndex, start: token.start, end: token.end)
   }

@@ -90,6 +90,34 @@ import Testing
     #expect(!one.timeEntries.isEmpty && !one.incomes.isEmpty)
   }
 
+  /// Included files are read and parsed side by side, then numbered in include order: their
+  /// diagnostics point at the right file.
+  @Test func prefetchedIncludesKeepTheirPlaceAndTheirDiagnostics() {
+    let main = "books 1\ninclude \"a.books\"\ninclude \"parts/*.books\"\ninclude \"c.books\"\n"
+    var fileSystem = MemoryFileSystem([
+      "main.books": main,
+      "a.books": "include \"nested.books\"\n",
+      "nested.books": "client n \"N\n",
+      "parts/p1.books": "client p \"P\"\n  stray \"x\n",
+      "parts/p2.books": "<<<<<<< HEAD\n",
+    ])
+    fileSystem.files["c.books"] = [0x63, 0x6C, 0x69, 0x65, 0x6E, 0x74, 0x20, 0xFF, 0x0A]
+    let validation = Validation.run(["main.books"], fileSystem: fileSystem)
+    #expect(
+      validation.files.map { $0.path } == [
+        "main.books", "a.books", "nested.books", "parts/p1.books", "parts/p2.books", "c.books",
+      ])
+    #expect(
+      BooksKitTests.describe(validation).filter {
+        !$0.contains("fields:") && !$0.contains(" values:")
+      } == [
+        "nested.books:1:10 syntax: this string has no closing quote",
+        "parts/p1.books:2:9 syntax: this string has no closing quote",
+        "parts/p2.books:1:1 syntax: merge conflict marker `<<<<<<<` left in the file",
+        "c.books:1:8 syntax: invalid UTF-8 byte 0xFF",
+      ])
+  }
+
   private func describe(_ tree: SyntaxTree) -> [String] {
     func tokens(_ list: [Token]) -> String {
       list.map { "\($0.kind):\($0.start)-\($0.end)" }.joined(separator: ",")

@@ -14,6 +14,13 @@ public struct CheckContext: Sendable {
       { InvoiceLedger(books) }, { TimeBilling(books: books, asOf: .latest) })
     self.today = today
   }
+
+  init(books: Books, today: CalendarDate?, ledger: InvoiceLedger, billing: TimeBilling) {
+    self.books = books
+    self.ledger = ledger
+    self.billing = billing
+    self.today = today
+  }
 }
 
 /// A named rule over the books. The name is the diagnostic code and the word used by
@@ -21,14 +28,35 @@ public struct CheckContext: Sendable {
 public struct Check: Sendable {
   public var name: String
   public var summary: String
-  /// False for checks done while reading the files (their diagnostics still carry the name).
   public var runsOnModel: Bool
-  let body: @Sendable (CheckContext) -> [Diagnostic]
+  /// Whether it reads the context's `ledger` or `billing`; the others run while those are
+  /// being computed, and see them empty.
+  var usesDerived = false
+  /// The check's work, in parts that may run side by side; the diagnostics are theirs in
+  /// this order.
+  let parts: [@Sendable (CheckContext) -> [Diagnostic]]
 
-  public func run(_ context: CheckContext) -> [Diagnostic] { body(context) }
+  init(
+    name: String, summary: String, runsOnModel: Bool,
+    body: @escaping @Sendable (CheckContext) -> [Diagnostic]
+  ) {
+    self.init(name: name, summary: summary, runsOnModel: runsOnModel, parts: [body])
+  }
+
+  init(
+    name: String, summary: String, runsOnModel: Bool, usesDerived: Bool = false,
+    parts: [@Sendable (CheckContext) -> [Diagnostic]]
+  ) {
+    self.usesDerived = usesDerived
+    self.name = name
+    self.summary = summary
+    self.runsOnModel = runsOnModel
+    self.parts = parts
+  }
+
+  public func run(_ context: CheckContext) -> [Diagnostic] { parts.flatMap { $0(context) } }
 }
 
-/// Every check, in the order their diagnostics are reported.
 public enum Checks {
   public static let all: [Check] = [
     reading(Parser.code, "the file's lexical structure and entry heads"),
@@ -52,7 +80,7 @@ public enum Checks {
     Check(
       name: InvoicesCheck.name,
       summary: "invoice totals, payments, statuses and currencies agree", runsOnModel: true,
-      body: InvoicesCheck.run),
+      usesDerived: true, parts: InvoicesCheck.parts),
     Check(
       name: RecurringCheck.name,
       summary: "recurring invoices are issued for every period that has ended",
@@ -60,11 +88,11 @@ public enum Checks {
     Check(
       name: PurchaseOrderCheck.name,
       summary: "invoices against a purchase order stay within its limit", runsOnModel: true,
-      body: PurchaseOrderCheck.run),
+      usesDerived: true, parts: [PurchaseOrderCheck.run]),
     Check(
       name: ApprovalsCheck.name,
       summary: "entries the approval policy covers are approved by someone who may approve",
-      runsOnModel: true, body: ApprovalsCheck.run),
+      runsOnModel: true, usesDerived: true, parts: [ApprovalsCheck.run]),
     Check(
       name: NumberingCheck.name,
       summary: "document numbers are unique; gaps in a series are warned about",
@@ -80,11 +108,49 @@ public enum Checks {
 
   public static var names: [String] { all.map(\.name) }
 
-  /// The diagnostics of every check that runs on the model, side by side on the machine's
-  /// cores; in the order of `all`, whichever finishes first.
-  public static func runAll(_ context: CheckContext) -> [Diagnostic] {
+  /// Every check that runs on the model, side by side on the machine's cores: first the
+  /// invoice ledger and the billing with the checks that need neither, then the checks that
+  /// read them. The diagnostics come in the order of `all`, whichever finishes first.
+  public static func run(_ books: Books, today: CalendarDate?) -> (
+    context: CheckContext, diagnostics: [Diagnostic]
+  ) {
     let checks = all.filter(\.runsOnModel)
-    return Parallel.map(checks.count) { checks[$0].run(context) }.flatMap { $0 }
+    let tasks = checks.indices.flatMap { index in checks[index].parts.map { (index, $0) } }
+    let early = tasks.filter { !checks[$0.0].usesDerived }
+    let late = tasks.filter { checks[$0.0].usesDerived }
+    let bare = CheckContext(
+      books: books, today: today, ledger: InvoiceLedger(Books()),
+      billing: TimeBilling(books: Books(), asOf: .latest))
+    // The billing is the longest task: first in line.
+    let first = Parallel.map(2 + early.count) { task -> EarlyOutcome in
+      switch task {
+      case 0: .billing(TimeBilling(books: books, asOf: .latest))
+      case 1: .ledger(InvoiceLedger(books))
+      default: .found(early[task - 2].1(bare))
+      }
+    }
+    var ledger = bare.ledger
+    var billing = bare.billing
+    var found = Array(repeating: [Diagnostic](), count: checks.count)
+    for (offset, outcome) in first.enumerated() {
+      switch outcome {
+      case .billing(let built): billing = built
+      case .ledger(let built): ledger = built
+      case .found(let diagnostics): found[early[offset - 2].0] += diagnostics
+      }
+    }
+    let context = CheckContext(books: books, today: today, ledger: ledger, billing: billing)
+    let second = Parallel.map(late.count) { late[$0].1(context) }
+    for (offset, diagnostics) in second.enumerated() {
+      found[late[offset].0] += diagnostics
+    }
+    return (context, found.flatMap { $0 })
+  }
+
+  private enum EarlyOutcome: Sendable {
+    case billing(TimeBilling)
+    case ledger(InvoiceLedger)
+    case found([Diagnostic])
   }
 
   public static func named(_ name: String) -> Check? { all.first { $0.name == name } }

@@ -2,7 +2,29 @@
 enum InvoicesCheck {
   static let name = "invoices"
 
+  /// The check in parts that can run side by side; their diagnostics in this order are
+  /// what `run` gives.
+  static let parts: [@Sendable (CheckContext) -> [Diagnostic]] = [
+    documents,
+    { context in
+      var out: [Diagnostic] = []
+      checkBilledWork(context.books, &out)
+      return out
+    },
+    { context in
+      var out: [Diagnostic] = []
+      checkClaims(context, &out)
+      return out
+    },
+    estimates,
+  ]
+
   static func run(_ context: CheckContext) -> [Diagnostic] {
+    parts.flatMap { $0(context) }
+  }
+
+  /// Each invoice's totals, payments, status and client.
+  private static func documents(_ context: CheckContext) -> [Diagnostic] {
     let books = context.books
     var out = context.ledger.diagnostics
     for (invoice, state) in zip(books.invoices, context.ledger.invoices) {
@@ -42,8 +64,13 @@ enum InvoicesCheck {
             at: stated.range, fix: "total \(total)"))
       }
     }
-    checkBilledWork(books, &out)
-    checkClaims(context, &out)
+    return out
+  }
+
+  /// Estimates' totals can be computed.
+  private static func estimates(_ context: CheckContext) -> [Diagnostic] {
+    let books = context.books
+    var out: [Diagnostic] = []
     for estimate in books.estimates {
       guard
         let currency = estimate.currency

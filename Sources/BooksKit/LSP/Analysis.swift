@@ -17,8 +17,8 @@ final class Analysis {
     self.loaded = loaded
     let (books, buildDiagnostics) = ModelBuilder.build(loaded.trees)
     self.books = books
-    let context = CheckContext(books: books, today: today)
-    let diagnostics = loaded.diagnostics + buildDiagnostics + Checks.runAll(context)
+    let (context, checked) = Checks.run(books, today: today)
+    let diagnostics = loaded.diagnostics + buildDiagnostics + checked
     self.diagnostics = Validation.sorted(diagnostics)
     self.cachedLedger = context.ledger
     var fileIndex: [String: Int] = [:]

@@ -118,6 +118,30 @@ import Testing
       ])
   }
 
+  /// Checks run side by side (those that need neither ledger nor billing while those are
+  /// computed) find what each check finds run alone on the full context: a check that
+  /// reads the ledger or the billing without saying so would find less.
+  @Test func checksSideBySideFindWhatEachFindsAlone() throws {
+    let folder = Self.root.appendingPathComponent("Tests/BooksKitTests/Catalogue")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".books") }.sorted()
+    #expect(names.count >= 10)
+    let paths =
+      names.map { folder.appendingPathComponent($0).path } + [
+        Self.root.appendingPathComponent("samples/freelancer.books").path,
+        Self.root.appendingPathComponent("samples/studio.books").path,
+      ]
+    let today = CalendarDate(year: 2027, month: 6, day: 30)
+    for path in paths {
+      let loaded = Loader.load([path])
+      let (books, _) = ModelBuilder.build(loaded.trees)
+      let full = CheckContext(books: books, today: today)
+      let alone = Checks.all.filter(\.runsOnModel).flatMap { $0.run(full) }
+      let (_, together) = Checks.run(books, today: today)
+      #expect(together == alone, "\(path)")
+    }
+  }
+
   private func describe(_ tree: SyntaxTree) -> [String] {
     func tokens(_ list: [Token]) -> String {
       list.map { "\($0.kind):\($0.start)-\($0.end)" }.joined(separator: ",")

@@ -25,6 +25,7 @@ enum WholePipeline {
     let validation = Validation.run(["fuzz.books"], fileSystem: fileSystem, today: day)
     outputs += diagnostics(validation)
     outputs += format(bytes)
+    outputs += sideBySide(bytes)
     let books = validation.books
     outputs += reports(books)
     outputs += documents(books)
@@ -46,6 +47,51 @@ enum WholePipeline {
   }
 
   /// `books fmt`: formatting never fails on a file it accepts, and is idempotent.
+  /// Parsing in pieces and building dated entries in slices, as big books are, give what
+  /// one pass gives.
+  static func sideBySide(_ bytes: [UInt8]) -> Int {
+    let file = SourceFile(path: "fuzz.books", bytes: bytes)
+    let whole = Parser.parse(file, fileIndex: 0)
+    let pieces = Parser.parse(file, fileIndex: 0, pieceSize: 16, pieces: 8)
+    if shape(whole) != shape(pieces) || whole.diagnostics != pieces.diagnostics {
+      fatalError("parsing in pieces differs from one pass")
+    }
+    let (one, oneFound) = ModelBuilder.build([whole], sliceMinimum: Int.max)
+    let (sliced, slicedFound) = ModelBuilder.build([whole], sliceMinimum: 1)
+    if Set(oneFound) != Set(slicedFound) || oneFound.count != slicedFound.count
+      || one.timeEntries.map(\.range) != sliced.timeEntries.map(\.range)
+      || one.incomes.map(\.range) != sliced.incomes.map(\.range)
+      || one.expenses.map(\.range) != sliced.expenses.map(\.range)
+      || one.meetings.map(\.range) != sliced.meetings.map(\.range)
+      || one.invoices.map(\.number) != sliced.invoices.map(\.number)
+    {
+      fatalError("building in slices differs from one pass")
+    }
+    return 2
+  }
+
+  /// Every token, field and comment of a tree, as positions.
+  private static func shape(_ tree: SyntaxTree) -> [[Int]] {
+    func spans(_ tokens: [Token]) -> [Int] {
+      tokens.flatMap { [Int($0.kind.rawValue), $0.start, $0.end] }
+    }
+    func span(_ token: Token?) -> [Int] { token.map { [$0.start, $0.end] } ?? [-1] }
+    var shape: [[Int]] = []
+    for entry in tree.entries {
+      shape.append([entry.start, entry.end] + spans(entry.head) + [-2] + spans(entry.tags))
+      shape.append(span(entry.comment))
+      for field in entry.fields {
+        shape.append(
+          [field.start, field.end] + spans([field.key] + field.values) + [-2] + spans(field.tags)
+            + span(field.comment))
+      }
+    }
+    for comment in tree.comments {
+      shape.append([comment.token.start, comment.ownLine ? 1 : 0, comment.indented ? 1 : 0])
+    }
+    return shape
+  }
+
   static func format(_ bytes: [UInt8]) -> Int {
     let file = SourceFile(path: "fuzz.books", bytes: bytes)
     for sort in [false, true] {

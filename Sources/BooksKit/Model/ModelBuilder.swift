@@ -23,8 +23,9 @@ public final class ModelBuilder {
   }
 
   /// `build`, with dated entries built in slices of at least `sliceMinimum` entries, one
-  /// per core at most.
-  static func build(_ trees: [SyntaxTree], sliceMinimum: Int) -> (Books, [Diagnostic]) {
+  /// per core at most. Public for the fuzzer, which compares slices of one entry with one
+  /// pass.
+  public static func build(_ trees: [SyntaxTree], sliceMinimum: Int) -> (Books, [Diagnostic]) {
     var clock = PhaseClock()
     let builder = ModelBuilder(files: trees.map(\.file))
     // Definitions first, then documents, then credit notes (they look their invoice up),

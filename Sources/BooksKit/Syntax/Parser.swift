@@ -25,6 +25,16 @@ public struct Parser {
     parse(file, fileIndex: fileIndex, pieces: chunks(file.bytes))
   }
 
+  /// Parses `file` in pieces of about `pieceSize` bytes (at most `pieces` of them), side by
+  /// side; the tree is the one `parse(_:fileIndex:)` gives. For tests and the fuzzer,
+  /// which compare the two on small inputs.
+  public static func parse(
+    _ file: SourceFile, fileIndex: Int, pieceSize: Int, pieces: Int
+  ) -> SyntaxTree {
+    parse(
+      file, fileIndex: fileIndex, pieces: chunks(file.bytes, pieceSize: pieceSize, most: pieces))
+  }
+
   /// Parses `file` in the given pieces (see `chunks`), side by side.
   static func parse(_ file: SourceFile, fileIndex: Int, pieces: [Range<Int>]) -> SyntaxTree {
     var parsed = Parallel.map(pieces.count) { piece in

@@ -70,12 +70,12 @@ enum ApprovalsCheck {
         .estimates, "estimate", approvedBy: estimate.approvedBy, staff: nil, amount: total,
         draft: estimate.status == .draft, at: estimate.range)
     }
-    for expense in books.expenses {
+    books.expenses.forEachInPlace { _, expense in
       check(
         .expenses, "expense", approvedBy: expense.approvedBy, staff: expense.staff,
         amount: expense.amount, at: expense.range)
     }
-    for entry in books.timeEntries {
+    books.timeEntries.forEachInPlace { _, entry in
       check(
         .time, "time entry", approvedBy: entry.approvedBy, staff: entry.staff, amount: nil,
         at: entry.range)

@@ -33,9 +33,11 @@ enum DatesCheck {
     }
     for income in books.incomes {
       for allocation in income.invoices {
-        guard let invoice = books.invoice(allocation.invoice.id), income.date < invoice.date,
-          invoice.status != .draft
+        guard let index = books.invoiceIndex(allocation.invoice.id),
+          books.invoices.indices.contains(index), income.date < books.invoices[index].date,
+          books.invoices[index].status != .draft
         else { continue }
+        let invoice = books.invoices[index]
         out.append(
           .error(
             name,

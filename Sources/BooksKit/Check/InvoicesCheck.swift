@@ -89,23 +89,26 @@ enum InvoicesCheck {
   /// Time and expenses billed on an invoice belong to that invoice's client.
   private static func checkBilledWork(_ books: Books, _ out: inout [Diagnostic]) {
     func check(_ ref: Ref?, owner: String?, what: String) {
-      guard let ref, let owner, let invoice = books.invoice(ref.id),
-        let client = invoice.client?.id, client != owner
+      guard let ref, let owner, let index = books.invoiceIndex(ref.id),
+        books.invoices.indices.contains(index), let client = books.invoices[index].client?.id,
+        client != owner
       else { return }
+      let invoice = books.invoices[index]
       out.append(
         .error(
           name, "\(what) of client `\(owner)` is billed on invoice `\(ref.id)` to `\(client)`",
           at: ref.range, notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
           fix: "bill it on an invoice to `\(owner)`"))
     }
-    for entry in books.timeEntries where entry.invoice != nil {
+    books.timeEntries.forEachInPlace { _, entry in
+      guard entry.invoice != nil else { return }
       let owner = books.projectID(ofTimeTarget: entry.target.id).flatMap {
         books.clientID(ofProject: $0)
       }
       check(entry.invoice, owner: owner, what: "time")
     }
-    for expense in books.expenses where expense.invoice != nil {
-      guard let billable = expense.billable?.id else { continue }
+    books.expenses.forEachInPlace { _, expense in
+      guard expense.invoice != nil, let billable = expense.billable?.id else { return }
       let owner = books.client(billable) != nil ? billable : books.clientID(ofProject: billable)
       check(expense.invoice, owner: owner, what: "an expense")
     }
@@ -145,9 +148,8 @@ enum InvoicesCheck {
       }
       guard invoice.recurring == nil, !invoice.hasUnreadItems else { continue }
       var claimed = TimeSpan.zero
-      for entryIndex in time where books.timeEntries.indices.contains(entryIndex) {
-        let entry = books.timeEntries[entryIndex]
-        if billing.rate(of: entry) != nil { claimed = claimed.plus(billing.billed(entry)) }
+      for entryIndex in time where billing.rate(ofTimeEntryAt: entryIndex) != nil {
+        claimed = claimed.plus(billing.billed(timeEntryAt: entryIndex))
       }
       var charged = TimeSpan.zero
       for item in invoice.items {

@@ -22,19 +22,19 @@ enum RefsCheck {
     for project in books.projects { expect(project.client, [.client]) }
     for service in books.services { expect(service.project, [.project]) }
     for member in books.staff { expect(member.clients, [.client]) }
-    for income in books.incomes {
+    books.incomes.forEachInPlace { _, income in
       expect(income.client, [.client])
       expect(income.project, [.project])
       for allocation in income.invoices { document(allocation.invoice, .invoice) }
     }
-    for expense in books.expenses {
+    books.expenses.forEachInPlace { _, expense in
       expect(expense.billable, [.client, .project])
       expect(expense.staff, [.staff])
       expect(expense.approvedBy, [.staff])
       expect(expense.taxes, [.tax])
       document(expense.invoice, .invoice)
     }
-    for entry in books.timeEntries {
+    books.timeEntries.forEachInPlace { _, entry in
       expect(entry.target, [.project, .service])
       expect(entry.staff, [.staff])
       expect(entry.approvedBy, [.staff])

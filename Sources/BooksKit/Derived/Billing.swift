@@ -17,7 +17,9 @@ public struct Billing: Sendable {
   public init(_ books: Books) {
     func freed(_ ref: Ref?) -> Bool {
       guard let ref else { return true }
-      return books.invoice(ref.id)?.status == .void
+      guard let index = books.invoiceIndex(ref.id), books.invoices.indices.contains(index)
+      else { return false }
+      return books.invoices[index].status == .void
     }
     var time = books.timeEntries.map { freed($0.invoice) ? nil : $0.invoice?.id }
     var expenses = books.expenses.map { freed($0.invoice) ? nil : $0.invoice?.id }
@@ -56,8 +58,8 @@ public struct Billing: Sendable {
       }
       // The project and client of each time target, looked up once per target.
       var owners: [String: (project: String?, client: String?)] = [:]
-      for (index, entry) in books.timeEntries.enumerated()
-      where entry.billable && time[index] == nil {
+      books.timeEntries.forEachInPlace { index, entry in
+        guard entry.billable, time[index] == nil else { return }
         let target = entry.target.id
         let owner: (project: String?, client: String?)
         if let known = owners[target] {
@@ -70,16 +72,16 @@ public struct Billing: Sendable {
         let project = owner.project == target ? nil : owner.project
         guard let found = earliest(target, project, owner.client, covering: entry.date),
           claimedTime.indices.contains(found.invoice)
-        else { continue }
+        else { return }
         time[index] = books.invoices[found.invoice].number
         claimedTime[found.invoice].append(index)
       }
-      for (index, expense) in books.expenses.enumerated() where expenses[index] == nil {
-        guard let target = expense.billable?.id else { continue }
+      books.expenses.forEachInPlace { index, expense in
+        guard expenses[index] == nil, let target = expense.billable?.id else { return }
         let client = books.clientID(ofProject: target)
         guard let found = earliest(target, client, nil, covering: expense.date),
           claimedExpenses.indices.contains(found.invoice)
-        else { continue }
+        else { return }
         expenses[index] = books.invoices[found.invoice].number
         claimedExpenses[found.invoice].append(index)
       }

@@ -62,21 +62,63 @@ public struct TimeBilling: Sendable {
 
   /// The hourly rate an entry is billed at, or nil when nothing in the books prices it.
   public func rate(of entry: TimeEntry) -> Money? {
-    let staffRate = entry.staff.flatMap { books.staffMember($0.id)?.billingRate }
-    if let service = service(of: entry) {
-      guard service.pricing?.id == "hourly" else { return nil }
-      return service.rate ?? staffRate
+    rate(target: entry.target.id, staff: entry.staff?.id)
+  }
+
+  /// `rate(of:)` of the time entry at `index` of the books, read in place.
+  public func rate(ofTimeEntryAt index: Int) -> Money? {
+    guard books.timeEntries.indices.contains(index) else { return nil }
+    return rate(
+      target: books.timeEntries[index].target.id, staff: books.timeEntries[index].staff?.id)
+  }
+
+  private func rate(target: String, staff: String?) -> Money? {
+    let staffRate = staff.flatMap { id in
+      books.index(of: id, .staff).flatMap {
+        books.staff.indices.contains($0) ? books.staff[$0].billingRate : nil
+      }
     }
-    if let project = project(of: entry), fixedPriceProjects.contains(project) { return nil }
+    if let service = serviceIndex(ofTarget: target) {
+      guard books.services[service].pricing?.id == "hourly" else { return nil }
+      return books.services[service].rate ?? staffRate
+    }
+    if let project = books.projectID(ofTimeTarget: target), fixedPriceProjects.contains(project) {
+      return nil
+    }
     return staffRate
+  }
+
+  /// Where `service(of:)` of an entry on `target` is in the books' services.
+  private func serviceIndex(ofTarget target: String) -> Int? {
+    if let index = books.index(of: target, .service), books.services.indices.contains(index) {
+      return index
+    }
+    guard let project = books.index(of: target, .project), books.projects.indices.contains(project),
+      let only = onlyHourlyService[target], let index = books.index(of: only, .service),
+      books.services.indices.contains(index)
+    else { return nil }
+    return index
   }
 
   /// The entry's duration rounded up to its client's billing increment.
   public func billed(_ entry: TimeEntry) -> TimeSpan {
-    guard let client = client(of: entry), let increment = books.client(client)?.rounding,
-      increment.minutes > 0
-    else { return entry.duration }
-    return entry.duration.roundedUp(toMultipleOf: increment.minutes)
+    billed(target: entry.target.id, duration: entry.duration)
+  }
+
+  /// `billed(_:)` of the time entry at `index` of the books, read in place.
+  public func billed(timeEntryAt index: Int) -> TimeSpan {
+    guard books.timeEntries.indices.contains(index) else { return .zero }
+    return billed(
+      target: books.timeEntries[index].target.id, duration: books.timeEntries[index].duration)
+  }
+
+  private func billed(target: String, duration: TimeSpan) -> TimeSpan {
+    guard
+      let client = books.projectID(ofTimeTarget: target).flatMap({ books.clientID(ofProject: $0) }),
+      let index = books.index(of: client, .client), books.clients.indices.contains(index),
+      let increment = books.clients[index].rounding, increment.minutes > 0
+    else { return duration }
+    return duration.roundedUp(toMultipleOf: increment.minutes)
   }
 
   /// True when the time entry at `index` had been billed by the as-of day.
@@ -92,8 +134,10 @@ public struct TimeBilling: Sendable {
 
   private func isBilled(by number: String?) -> Bool {
     guard let number else { return false }
-    guard let invoice = books.invoice(number) else { return true }
-    return invoice.status != .void && invoice.date <= asOf
+    guard let index = books.invoiceIndex(number), books.invoices.indices.contains(index) else {
+      return true
+    }
+    return books.invoices[index].status != .void && books.invoices[index].date <= asOf
   }
 
   /// `minutes × rate ÷ 60`, rounded once to the currency's minor units, the way an invoice

@@ -129,19 +129,32 @@ public struct Books: Sendable {
     return purchaseOrders[index]
   }
 
+  /// Where the definition `id` of `kind` is in its array, if there is one. Reading fields
+  /// through it (`projects[index].client`) copies no whole definition, as `project(id)` does.
+  public func index(of id: String, _ kind: DefinitionKind) -> Int? {
+    guard let definition = definitions[id], definition.kind == kind else { return nil }
+    return definition.index
+  }
+
   /// The client a project belongs to, through the project's `client` field.
   public func clientID(ofProject id: String) -> String? {
-    project(id)?.client?.id
+    guard let index = index(of: id, .project), projects.indices.contains(index) else {
+      return nil
+    }
+    return projects[index].client?.id
   }
 
   /// The project a service belongs to: its `project` field.
   public func projectID(ofService id: String) -> String? {
-    service(id)?.project?.id
+    guard let index = index(of: id, .service), services.indices.contains(index) else {
+      return nil
+    }
+    return services[index].project?.id
   }
 
   /// The project a time entry counts towards: the target itself, or the service's project.
   public func projectID(ofTimeTarget id: String) -> String? {
-    if project(id) != nil { return id }
+    if let index = index(of: id, .project), projects.indices.contains(index) { return id }
     return projectID(ofService: id)
   }
 }

@@ -74,6 +74,11 @@ struct EntryReader {
 
   // MARK: Fields
 
+  /// Whether `field` is named `name`, without making a string of its key.
+  func isKey(_ field: FieldNode, _ name: StaticString) -> Bool {
+    tree.isWord(field.key, name)
+  }
+
   /// Visits each field; unknown and wrongly repeated fields are reported, not visited.
   func fields(_ builder: ModelBuilder, _ visit: (FieldNode, String) -> Void) {
     let kind = self.kind ?? EntryKind(rawValue: fieldKeyword)

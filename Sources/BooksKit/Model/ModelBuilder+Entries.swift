@@ -40,17 +40,21 @@ extension ModelBuilder {
   /// The client named by an entry's `client` field, read before the other fields so that
   /// its currency applies to them.
   private func peekClient(_ reader: EntryReader) -> String? {
-    reader.entry.fields.first { reader.tree.text($0.key) == "client" }?.values.first.map {
+    reader.entry.fields.first { reader.isKey($0, "client") }?.values.first.map {
       reader.tree.text($0)
     }
   }
 
   func buildIncome(_ date: CalendarDate, _ reader: EntryReader) {
     // A payment defaults to the currency of the invoice it pays, else of its client.
-    let paid = reader.entry.fields.first { reader.tree.text($0.key) == "invoice" }?.values.first
-      .flatMap { books.invoice(reader.tree.text($0)) }
+    let paid = reader.entry.fields.first { reader.isKey($0, "invoice") }?.values.first
+      .flatMap { books.invoiceIndex(reader.tree.text($0)) }
+      .flatMap { books.invoices.indices.contains($0) ? $0 : nil }
     let defaultCurrency =
-      paid.flatMap { $0.currency ?? $0.client.flatMap { books.client($0.id)?.currency } }
+      paid.flatMap {
+        books.invoices[$0].currency
+          ?? books.invoices[$0].client.flatMap { books.client($0.id)?.currency }
+      }
       ?? currency(ofClient: peekClient(reader))
     guard
       let (amount, description) = amountHead(reader, currency: defaultCurrency)

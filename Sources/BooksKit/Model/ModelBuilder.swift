@@ -169,7 +169,7 @@ public final class ModelBuilder {
 
   // MARK: Dispatch
 
-  private func buildDefinition(_ reader: EntryReader) {
+  private func buildDefinition(_ reader: consuming EntryReader) {
     let entry = reader.entry
     guard let first = entry.head.first else { return }
     let keyword = reader.tree.text(first)
@@ -217,7 +217,7 @@ public final class ModelBuilder {
     }
   }
 
-  private func buildDated(_ reader: EntryReader) {
+  private func buildDated(_ reader: consuming EntryReader) {
     let entry = reader.entry
     let tree = reader.tree
     guard let first = entry.head.first else { return }

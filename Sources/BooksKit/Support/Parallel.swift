@@ -96,3 +96,15 @@ private final class Slots<T>: @unchecked Sendable {
     (0..<count).compactMap { base[$0] }
   }
 }
+
+extension Array {
+  /// Each element with its index, read in place: `for x in array` copies every element out,
+  /// and an entry of the model is a big struct whose copy retains each of its strings and
+  /// arrays.
+  @inline(__always)
+  func forEachInPlace(_ body: (Int, Element) throws -> Void) rethrows {
+    try withUnsafeBufferPointer { buffer in
+      for index in buffer.indices { try body(index, buffer[index]) }
+    }
+  }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns the bytes of one file into a `SyntaxTree` in a single pass.
 ///
 /// The parser knows lines, indentation, tokens, comments and tags, nothing about what
@@ -100,8 +106,10 @@ public struct Parser {
     var tokens: [Token] = []
     var tags: [Token] = []
     while position < end {
-      var lineEnd = position
-      while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      var lineEnd = end
+      if let base = bytes.baseAddress, let found = memchr(base + position, 0x0A, end - position) {
+        lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      }
       parseLine(bytes, start: position, end: lineEnd, tokens: &tokens, tags: &tags)
       position = lineEnd + 1
     }
@@ -268,6 +276,21 @@ public struct Parser {
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
   ) {
     var index = start
+    // Eight bytes at a time while they are printable ASCII: no byte 0x80 or above, none
+    // below 0x20 and no DEL. A word with any of those goes through the byte loop.
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let below = (word &- 0x20 &* ones) & ~word & highs
+        let notDEL = word ^ (0x7F &* ones)
+        let del = (notDEL &- ones) & ~notDEL & highs
+        if (word & highs) | below | del != 0 { break }
+        index += 8
+      }
+    }
     while index < end {
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0D {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One loaded `.books` file: its bytes, kept unchanged, and where each line starts.
 ///
 /// Everything downstream points back into these bytes by offset, so diagnostics can
@@ -16,26 +22,24 @@ public final class SourceFile: Sendable {
     self.path = path
     self.bytes = bytes
     var starts = [0]
-    var nonASCII = [false]
     starts.reserveCapacity(bytes.count / 32 + 1)
-    nonASCII.reserveCapacity(bytes.count / 32 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      var sawHigh = false
-      for index in buffer.indices {
-        let byte = buffer[index]
-        if byte == 0x0A {
-          nonASCII[nonASCII.count - 1] = sawHigh
-          sawHigh = false
-          starts.append(index + 1)
-          nonASCII.append(false)
-        } else if byte >= 0x80 {
-          sawHigh = true
-        }
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      // memchr scans many bytes at a time; a file is mostly not newlines.
+      while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        starts.append(index + 1)
+        offset = index + 1
       }
-      nonASCII[nonASCII.count - 1] = sawHigh
     }
     self.lineStarts = starts
-    self.lineHasNonASCII = nonASCII
+    self.lineHasNonASCII = bytes.withUnsafeBytes { raw in
+      starts.indices.map { line in
+        let end = line + 1 < starts.count ? starts[line + 1] : raw.count
+        return Self.hasHighBit(raw, from: starts[line], to: end)
+      }
+    }
   }
 
   private init(path: String, bytes: [UInt8], lineStarts: [Int], lineHasNonASCII: [Bool]) {
@@ -43,6 +47,24 @@ public final class SourceFile: Sendable {
     self.bytes = bytes
     self.lineStarts = lineStarts
     self.lineHasNonASCII = lineHasNonASCII
+  }
+
+  /// Whether a byte in `start..<end` is 0x80 or above, eight bytes at a time.
+  private static func hasHighBit(_ raw: UnsafeRawBufferPointer, from start: Int, to end: Int)
+    -> Bool
+  {
+    guard let base = raw.baseAddress, start < end, end <= raw.count else { return false }
+    var index = start
+    var seen: UInt64 = 0
+    while index + 8 <= end {
+      seen |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    while index < end {
+      seen |= UInt64(raw[index])
+      index += 1
+    }
+    return seen & 0x8080_8080_8080_8080 != 0
   }
 
   /// The same file over a copy of its bytes, for a thread of its own: threads that read one

@@ -160,3 +160,37 @@ import Testing
     return lines
   }
 }
+
+/// The parser checks bytes eight at a time while they are printable ASCII; every odd byte,
+/// wherever it falls in a word, is still found at its column.
+@Suite struct ByteValidationTests {
+  @Test func everyOddByteAtEveryPositionIsFound() {
+    // Not a newline, a quote or a backslash, which end the line or the string.
+    for byte in UInt8.min...UInt8.max where byte != 0x0A && byte != 0x22 && byte != 0x5C {
+      for position in 0..<20 {
+        var line = Array("note \"aaaaaaaaaaaaaaaaaaaaaaaa\"".utf8)
+        line[min(6 + position, line.count - 2)] = byte
+        let column = min(6 + position, line.count - 2) + 1
+        let text: [UInt8] = Array("client a \"A\"\n  ".utf8) + line + [0x0A]
+        let tree = Parser.parse(SourceFile(path: "t.books", bytes: text), fileIndex: 0)
+        let found = tree.diagnostics.map { diagnostic -> String in
+          let start = diagnostic.range?.start ?? -1
+          return "\(diagnostic.message) @\(start - 15 + 1)"
+        }
+        let expected: [String]
+        switch byte {
+        case 0x09, 0x0D, 0x20...0x7E: expected = []
+        case 0x00...0x1F, 0x7F:
+          let hex = String(byte, radix: 16, uppercase: true)
+          expected = [
+            "control character U+00\(hex.count == 1 ? "0" + hex : hex) in the text @\(column)"
+          ]
+        default:
+          let hex = String(byte, radix: 16, uppercase: true)
+          expected = ["invalid UTF-8 byte 0x\(hex) @\(column)"]
+        }
+        #expect(found == expected, "byte \(byte) at \(position)")
+      }
+    }
+  }
+}

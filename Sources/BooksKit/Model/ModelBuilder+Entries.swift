@@ -15,8 +15,16 @@ extension ModelBuilder {
 
   /// The currency of a client's amounts: its own, else the business's.
   func currency(ofClient id: String?) -> Currency? {
-    id.flatMap { books.client($0)?.currency } ?? books.defaultCurrency
+    id.flatMap { id in
+      books.index(of: id, .client).flatMap {
+        books.clients.indices.contains($0) ? books.clients[$0].currency : nil
+      }
+    } ?? defaultCurrency
   }
+
+  /// The business's currency: read once by the builders of slices, which share the
+  /// definitions with other threads.
+  var defaultCurrency: Currency? { sliceDefaultCurrency ?? books.defaultCurrency }
 
   /// `DATE income|expense AMOUNT ["description"]`: amount and description from the head.
   private func amountHead(_ reader: EntryReader, currency: Currency?) -> (Money, String?)? {
@@ -53,7 +61,7 @@ extension ModelBuilder {
     let defaultCurrency =
       paid.flatMap {
         books.invoices[$0].currency
-          ?? books.invoices[$0].client.flatMap { books.client($0.id)?.currency }
+          ?? books.invoices[$0].client.flatMap { currency(ofClient: $0.id) }
       }
       ?? currency(ofClient: peekClient(reader))
     guard
@@ -90,7 +98,7 @@ extension ModelBuilder {
   }
 
   func buildExpense(_ date: CalendarDate, _ reader: EntryReader) {
-    guard let (amount, description) = amountHead(reader, currency: books.defaultCurrency) else {
+    guard let (amount, description) = amountHead(reader, currency: defaultCurrency) else {
       return
     }
     var expense = Expense(

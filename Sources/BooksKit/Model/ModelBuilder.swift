@@ -9,6 +9,8 @@ public final class ModelBuilder {
 
   var books = Books()
   var diagnostics: [Diagnostic] = []
+  /// The business's currency, when this builds a slice (see `defaultCurrency`).
+  private(set) var sliceDefaultCurrency: Currency?
 
   init(files: [SourceFile]) {
     books.files = files
@@ -38,62 +40,29 @@ public final class ModelBuilder {
       }
     }
     clock.lap("build: classify")
-    for phase in 0...5 {
-      if phase == 4 { clock.lap("build: definitions") }
+    for phase in 0...3 {
       for (treeIndex, entryIndex) in byPhase[phase] {
         let tree = trees[treeIndex]
-        let reader = EntryReader(tree: tree, entry: tree.entries[entryIndex])
-        if phase >= 4 {
-          builder.buildDated(reader)
-        } else {
-          builder.buildDefinition(reader)
-        }
+        builder.buildDefinition(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
       }
     }
-    let dated = byPhase[6]
+    clock.lap("build: definitions")
+    // Documents and credit notes one after the other: building documents in slices bought
+    // nothing (they read the shared definitions much more than dated entries do).
+    for (treeIndex, entryIndex) in byPhase[4] {
+      let tree = trees[treeIndex]
+      builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+    }
+    clock.lap("build: documents")
+    for (treeIndex, entryIndex) in byPhase[5] {
+      let tree = trees[treeIndex]
+      builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+    }
     // The other dated entries only read what is built by now: built in slices side by side,
     // each slice's entries appended in order.
-    clock.lap("build: documents")
-    let snapshot = builder.books
-    let entries = dated
-    let slices = Parallel.chunks(dated.count, minimum: sliceMinimum)
-    let parts = slices.count
-    var built = Parallel.map(slices.count) { slice in
-      let part = ModelBuilder(books: snapshot)
-      let mine = entries[slices[slice]]
-      // Room for every entry in each kind: pages that stay unused are never touched, and
-      // the arrays never grow by copying.
-      part.books.timeEntries.reserveCapacity(mine.count)
-      part.books.expenses.reserveCapacity(mine.count)
-      part.books.incomes.reserveCapacity(mine.count)
-      part.books.meetings.reserveCapacity(mine.count)
-      guard parts > 1 else {
-        for (treeIndex, entryIndex) in mine {
-          let tree = trees[treeIndex]
-          part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
-        }
-        return part.datedPart
-      }
-      // Each slice reads its own copy of the trees' bytes and entries (see `privateCopy`).
-      // `mine` is in file order, so each tree's entries form one run.
-      var spans: [Int: ClosedRange<Int>] = [:]
-      for (treeIndex, entryIndex) in mine {
-        spans[treeIndex] = (spans[treeIndex]?.lowerBound ?? entryIndex)...entryIndex
-      }
-      var copies: [Int: (tree: SyntaxTree, first: Int)] = [:]
-      for (treeIndex, span) in spans {
-        let tree = trees[treeIndex]
-        let copy = SyntaxTree(
-          file: tree.file.privateCopy(), fileIndex: tree.fileIndex,
-          entries: Array(tree.entries[span]), comments: [], diagnostics: [])
-        copies[treeIndex] = (copy, span.lowerBound)
-      }
-      for (treeIndex, entryIndex) in mine {
-        guard let (tree, first) = copies[treeIndex] else { continue }
-        part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex - first]))
-      }
-      return part.datedPart
-    }
+    var built = slices(
+      byPhase[6], of: trees, over: builder.books, minimum: sliceMinimum
+    ).map(\.builder.datedPart)
     clock.lap("build: dated entries")
     let incomes = Pieces(built.map(\.incomes))
     let expenses = Pieces(built.map(\.expenses))
@@ -113,6 +82,58 @@ public final class ModelBuilder {
 
   private init(books: Books) {
     self.books = books
+    sliceDefaultCurrency = books.defaultCurrency
+  }
+
+  /// A builder handed from the thread that filled it to the one that merges it.
+  private struct Slice: @unchecked Sendable {
+    let builder: ModelBuilder
+  }
+
+  /// `entries` (in file order) built by up to one builder per core, each starting from
+  /// `books` and reading its own copy of the trees' bytes and entries: two threads that
+  /// read one array would take turns on its reference count at every token.
+  private static func slices(
+    _ entries: [(tree: Int, entry: Int)], of trees: [SyntaxTree], over books: Books,
+    minimum: Int
+  ) -> [Slice] {
+    let ranges = Parallel.chunks(entries.count, minimum: minimum)
+    let count = ranges.count
+    return Parallel.map(count) { slice in
+      let part = ModelBuilder(books: books)
+      let mine = entries[ranges[slice]]
+      // Room for every entry in each kind: pages that stay unused are never touched, and
+      // the arrays never grow by copying.
+      part.books.timeEntries.reserveCapacity(mine.count)
+      part.books.expenses.reserveCapacity(mine.count)
+      part.books.incomes.reserveCapacity(mine.count)
+      part.books.meetings.reserveCapacity(mine.count)
+      guard count > 1 else {
+        for (treeIndex, entryIndex) in mine {
+          let tree = trees[treeIndex]
+          part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+        }
+        return Slice(builder: part)
+      }
+      // `mine` is in file order, so each tree's entries form one run.
+      var spans: [Int: ClosedRange<Int>] = [:]
+      for (treeIndex, entryIndex) in mine {
+        spans[treeIndex] = (spans[treeIndex]?.lowerBound ?? entryIndex)...entryIndex
+      }
+      var copies: [Int: (tree: SyntaxTree, first: Int)] = [:]
+      for (treeIndex, span) in spans {
+        let tree = trees[treeIndex]
+        let copy = SyntaxTree(
+          file: tree.file.privateCopy(), fileIndex: tree.fileIndex,
+          entries: Array(tree.entries[span]), comments: [], diagnostics: [])
+        copies[treeIndex] = (copy, span.lowerBound)
+      }
+      for (treeIndex, entryIndex) in mine {
+        guard let (tree, first) = copies[treeIndex] else { continue }
+        part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex - first]))
+      }
+      return Slice(builder: part)
+    }
   }
 
   private var datedPart: DatedPart {

@@ -20,6 +20,8 @@ public enum CheckCommand {
                           that passed (for pre-commit hooks); remembered in --cache
       --cache FILE        where --changed remembers (default: .books-check-cache beside
                           the first file)
+      --max-diagnostics N show at most N diagnostics in the text format (default 200;
+                          0 shows all); json and github always have all of them
       --list              list the checks and exit
       -h, --help          show this help
 
@@ -29,6 +31,10 @@ public enum CheckCommand {
     """
 
   enum Format: String { case text, json, github }
+
+  /// How many diagnostics the text format shows by default: a screenful of problems is
+  /// what one fixes first, and 100,000 of one mistake would print megabytes.
+  static let defaultMaximum = 200
 
   public static func run(
     _ arguments: [String], environment: Environment, fileSystem: any FileSystem = LocalFileSystem(),
@@ -45,6 +51,7 @@ public enum CheckCommand {
     var asOf: CalendarDate?
     var changed = false
     var cachePath: String?
+    var maximum = Self.defaultMaximum
     var badValue: String?
     let early = parser.parseCommand(help: help) {
       option, value throws(Arguments.Problem) in
@@ -72,6 +79,13 @@ public enum CheckCommand {
       case "--list": list = true
       case "--changed": changed = true
       case "--cache": cachePath = try value()
+      case "--max-diagnostics":
+        let text = try value()
+        if let count = Int(text), count >= 0 {
+          maximum = count
+        } else {
+          badValue = "--max-diagnostics takes a count, 0 for all (not `\(text)`)"
+        }
       case "--as-of":
         let text = try value()
         asOf = CalendarDate(text)
@@ -136,8 +150,12 @@ public enum CheckCommand {
       output.stdout = DiagnosticRenderer.github(diagnostics, files: validation.files)
     case .text:
       let useColor = environment.wantsColor(color)
-      output.stdout = DiagnosticRenderer.human(
-        diagnostics, files: validation.files, color: useColor)
+      let shown = maximum > 0 ? Array(diagnostics.prefix(maximum)) : diagnostics
+      output.stdout = DiagnosticRenderer.human(shown, files: validation.files, color: useColor)
+      if shown.count < diagnostics.count {
+        output.stdout +=
+          "… \(diagnostics.count - shown.count) more not shown; --max-diagnostics 0 shows all\n\n"
+      }
       output.stdout += summary.line + "\n"
     }
     return output

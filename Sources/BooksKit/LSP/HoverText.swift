@@ -17,15 +17,31 @@ struct HoverText {
 
   private func money(_ value: Money?) -> String { value?.formatted() ?? "—" }
 
+  /// User text in the hover's Markdown: names, titles and labels cannot format or link.
+  private func text(_ value: String) -> String { MarkdownRenderer.escape(value) }
+
+  /// An id, number or word as a code span, long enough for the backticks inside it.
+  private func code(_ value: String) -> String {
+    var longest = 0
+    var run = 0
+    for character in value {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: longest + 1)
+    let pad = longest > 0 || value.hasPrefix("`") || value.hasSuffix("`") ? " " : ""
+    return fence + pad + value.replacingOccurrences(of: "\n", with: " ") + pad + fence
+  }
+
   private func definitionLines(_ id: String) -> [String] {
-    guard let definition = books.definition(id) else { return ["unknown id `\(id)`"] }
+    guard let definition = books.definition(id) else { return ["unknown id \(code(id))"] }
     let index = definition.index
     switch definition.kind {
     case .client:
       guard books.clients.indices.contains(index) else { return [] }
       let client = books.clients[index]
-      var lines = ["**client** `\(id)` — \(client.name)", ""]
-      if let stage = client.stage { lines.append("- stage: \(stage.id)") }
+      var lines = ["**client** \(code(id)) — \(text(client.name))", ""]
+      if let stage = client.stage { lines.append("- stage: \(text(stage.id))") }
       let summary = ClientSummary.all(books, analysis.ledger).first { $0.clientID == id }
       lines.append("- invoiced (before tax): \(money(summary?.invoiced))")
       if let contract = client.contract {
@@ -38,8 +54,8 @@ struct HoverText {
     case .project:
       guard books.projects.indices.contains(index) else { return [] }
       let project = books.projects[index]
-      var lines = ["**project** `\(id)` — \(project.name)", ""]
-      if let client = project.client { lines.append("- client: `\(client.id)`") }
+      var lines = ["**project** \(code(id)) — \(text(project.name))", ""]
+      if let client = project.client { lines.append("- client: \(code(client.id))") }
       lines.append("- status: \(project.status.rawValue), priority \(project.priority.rawValue)")
       let progress = ProjectProgress.all(books, analysis.ledger).first { $0.projectID == id }
       if let progress {
@@ -61,48 +77,48 @@ struct HoverText {
     case .service:
       guard books.services.indices.contains(index) else { return [] }
       let service = books.services[index]
-      var lines = ["**service** `\(id)` — \(service.name)", ""]
-      if let project = service.project { lines.append("- project: `\(project.id)`") }
-      if let pricing = service.pricing { lines.append("- pricing: \(pricing.id)") }
+      var lines = ["**service** \(code(id)) — \(text(service.name))", ""]
+      if let project = service.project { lines.append("- project: \(code(project.id))") }
+      if let pricing = service.pricing { lines.append("- pricing: \(text(pricing.id))") }
       if let rate = service.rate { lines.append("- rate: \(rate.formatted())") }
       lines.append("- status: \(service.status.rawValue)")
       return lines
     case .staff:
       guard books.staff.indices.contains(index) else { return [] }
       let member = books.staff[index]
-      var lines = ["**staff** `\(id)` — \(member.name)", ""]
-      if let role = member.role { lines.append("- role: \(role)") }
+      var lines = ["**staff** \(code(id)) — \(text(member.name))", ""]
+      if let role = member.role { lines.append("- role: \(text(role))") }
       if let rate = member.billingRate { lines.append("- rate: \(rate.formatted())") }
       lines.append("- may approve: \(member.mayApprove ? "yes" : "no")")
       return lines
     case .tax:
       guard books.taxes.indices.contains(index) else { return [] }
       let tax = books.taxes[index]
-      return ["**tax** `\(id)` — \(tax.name), \(tax.rate)"]
+      return ["**tax** \(code(id)) — \(text(tax.name)), \(tax.rate)"]
     case .contact:
       guard books.contacts.indices.contains(index) else { return [] }
       let contact = books.contacts[index]
-      var lines = ["**contact** `\(id)` — \(contact.name)"]
-      if let client = contact.client { lines += ["", "- client: `\(client.id)`"] }
+      var lines = ["**contact** \(code(id)) — \(text(contact.name))"]
+      if let client = contact.client { lines += ["", "- client: \(code(client.id))"] }
       return lines
     case .resource:
       guard books.resources.indices.contains(index) else { return [] }
-      return ["**resource** `\(id)` — \(books.resources[index].title)"]
+      return ["**resource** \(code(id)) — \(text(books.resources[index].title))"]
     case .goal:
       guard books.goals.indices.contains(index) else { return [] }
-      return ["**goal** `\(id)` — \(books.goals[index].title)"]
+      return ["**goal** \(code(id)) — \(text(books.goals[index].title))"]
     case .recurring:
       guard books.recurringInvoices.indices.contains(index) else { return [] }
       let template = books.recurringInvoices[index]
-      var lines = ["**recurring invoice** `\(id)` — \(template.name)"]
-      if let client = template.client { lines += ["", "- client: `\(client.id)`"] }
+      var lines = ["**recurring invoice** \(code(id)) — \(text(template.name))"]
+      if let client = template.client { lines += ["", "- client: \(code(client.id))"] }
       return lines
     }
   }
 
   private func documentLines(_ kind: DocumentKind, _ number: String) -> [String] {
     guard let index = books.documents[kind]?[number] else {
-      return ["unknown \(kind.noun) `\(number)`"]
+      return ["unknown \(kind.noun) \(code(number))"]
     }
     switch kind {
     case .invoice:
@@ -111,8 +127,8 @@ struct HoverText {
       else { return [] }
       let invoice = books.invoices[index]
       let state = analysis.ledger.invoices[index]
-      var lines = ["**invoice** `\(number)` of \(invoice.date)", ""]
-      if let client = invoice.client { lines.append("- client: `\(client.id)`") }
+      var lines = ["**invoice** \(code(number)) of \(invoice.date)", ""]
+      if let client = invoice.client { lines.append("- client: \(code(client.id))") }
       lines.append("- standing: \(state.standing(invoice, asOf: today).rawValue)")
       lines.append("- total: \(money(state.total))")
       if let credited = state.credited, !credited.isZero {
@@ -126,8 +142,8 @@ struct HoverText {
     case .estimate:
       guard books.estimates.indices.contains(index) else { return [] }
       let estimate = books.estimates[index]
-      var lines = ["**estimate** `\(number)` of \(estimate.date)", ""]
-      if let client = estimate.client { lines.append("- client: `\(client.id)`") }
+      var lines = ["**estimate** \(code(number)) of \(estimate.date)", ""]
+      if let client = estimate.client { lines.append("- client: \(code(client.id))") }
       lines.append("- status: \(estimate.status.rawValue)")
       if let currency = estimate.currency ?? estimate.client.flatMap({
         books.client($0.id)?.currency
@@ -142,24 +158,24 @@ struct HoverText {
     case .purchaseOrder:
       guard books.purchaseOrders.indices.contains(index) else { return [] }
       let order = books.purchaseOrders[index]
-      var lines = ["**purchase order** `\(number)` of \(order.date)", ""]
-      if let client = order.client { lines.append("- client: `\(client.id)`") }
+      var lines = ["**purchase order** \(code(number)) of \(order.date)", ""]
+      if let client = order.client { lines.append("- client: \(code(client.id))") }
       if let limit = order.limit { lines.append("- limit: \(limit.formatted())") }
       return lines
     case .creditNote:
       guard books.creditNotes.indices.contains(index) else { return [] }
       let credit = books.creditNotes[index]
-      var lines = ["**credit note** `\(number)` of \(credit.date)"]
-      if let invoice = credit.invoice { lines += ["", "- invoice: `\(invoice.id)`"] }
+      var lines = ["**credit note** \(code(number)) of \(credit.date)"]
+      if let invoice = credit.invoice { lines += ["", "- invoice: \(code(invoice.id))"] }
       return lines
     }
   }
 
   private func wordLines(_ kind: VocabularyKind, _ word: String) -> [String] {
     if let declared = books.vocabulary.declaration(kind, word) {
-      return ["**\(kind.noun)** `\(word)`" + (declared.label.map { " — \($0)" } ?? "")]
+      return ["**\(kind.noun)** \(code(word))" + (declared.label.map { " — \(text($0))" } ?? "")]
     }
-    if kind.builtIns.contains(word) { return ["**\(kind.noun)** `\(word)` (built in)"] }
-    return ["**\(kind.noun)** `\(word)`"]
+    if kind.builtIns.contains(word) { return ["**\(kind.noun)** \(code(word)) (built in)"] }
+    return ["**\(kind.noun)** \(code(word))"]
   }
 }

@@ -22,8 +22,8 @@ import Testing
 
   static let day = CalendarDate(year: 2026, month: 6, day: 30) ?? .earliest
 
-  /// The sample books with every quoted string replaced by a payload, in turn.
-  static let books: Books = {
+  /// The sample books' text with every quoted string replaced by a payload, in turn.
+  static let text: String = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let sample =
@@ -39,8 +39,13 @@ import Testing
         return payloads[count % payloads.count]
       }
     }
+    return lines.joined(separator: "\n")
+  }()
+
+  /// The payload books.
+  static let books: Books = {
     var fileSystem = MemoryFileSystem([:])
-    fileSystem.files["payload.books"] = Array(lines.joined(separator: "\n").utf8)
+    fileSystem.files["payload.books"] = Array(text.utf8)
     let validation = Validation.run(["payload.books"], fileSystem: fileSystem)
     let errors = validation.diagnostics.filter { $0.severity == .error }
     precondition(errors.isEmpty, "payload books have errors: \(errors.map(\.message))")
@@ -253,6 +258,62 @@ import Testing
     #expect(
       export.contains(#"<script>alert(1)<\/script>"#)
         || export.contains("<script>alert(1)</script>"))
+  }
+
+  /// The language server's replies are JSON, and the Markdown of its hovers escapes names,
+  /// titles and labels like the Markdown reports do.
+  @Test func languageServerHoversEscapeTheirMarkdown() throws {
+    let uri = "file:///payload/payload.books"
+    let server = LanguageServer(
+      fileSystem: MemoryFileSystem(["/payload/payload.books": Self.text]), today: Self.day)
+    var replies = server.handle(LSPFixtures.request(0, "initialize", ["capabilities": [:]]))
+    replies += server.handle(LSPFixtures.notification("initialized", [:]))
+    replies += server.handle(LSPFixtures.didOpen(uri, Self.text))
+    var hovers: [String] = []
+    var id = 1
+    let lines = Self.text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (number, line) in lines.enumerated() {
+      // A hover at the start of every word; the payloads' non-ASCII comes after the ids.
+      var column = 0
+      var afterBlank = true
+      for unit in line.utf16 {
+        if afterBlank, unit != 0x20 {
+          let reply = server.handle(LSPFixtures.at(id, "textDocument/hover", uri, number, column))
+          id += 1
+          replies += reply
+          if let value = LSPFixtures.result(reply)["contents"]?["value"]?.stringValue {
+            hovers.append(value)
+          }
+        }
+        afterBlank = unit == 0x20
+        column += 1
+      }
+      replies += server.handle(
+        LSPFixtures.at(id, "textDocument/completion", uri, number, line.utf16.count))
+      id += 1
+    }
+    replies += server.handle(
+      LSPFixtures.request(
+        id, "textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]]))
+    for reply in replies {
+      let text = reply.serialized(pretty: false)
+      #expect(
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "not JSON: \(text)")
+    }
+    #expect(hovers.count > 100)
+    #expect(hovers.contains { $0.contains("script") }, "no payload reached a hover")
+    for hover in hovers {
+      for line in hover.split(separator: "\n", omittingEmptySubsequences: false) {
+        let text = String(line)
+        #expect(!hasUnescaped("<", in: text), "raw `<` in hover line \(text)")
+        #expect(
+          !text.contains("](javascript") || text.contains("\\](javascript"),
+          "a link in hover line \(text)")
+        for start in ["INJECTED", "=INJECTED", "# INJECTED", "- INJECTED", "- list"] {
+          #expect(!text.hasPrefix(start), "a hover line starts with `\(start)`")
+        }
+      }
+    }
   }
 
   @Test func icalendarEscapesText() {

@@ -254,3 +254,52 @@ func checkBytes(_ bytes: [UInt8]) -> CheckResult {
     #expect(zero.next() == 0xE220_A839_7B1D_CDAF)
   }
 }
+
+/// The text report shows the first `--max-diagnostics` problems (200 by default) and says
+/// how many more there are; the summary, JSON and GitHub annotations count them all.
+@Suite struct DiagnosticLimitTests {
+  private static let text =
+    "client acme \"Acme\"\n" + String(repeating: "  stage client\n", count: 251)
+
+  private func check(_ options: [String]) -> CommandOutput {
+    CheckCommand.run(
+      ["--color", "never"] + options + ["many.books"], environment: Environment(),
+      fileSystem: MemoryFileSystem(["many.books": Self.text]))
+  }
+
+  private func headings(_ text: String) -> Int {
+    text.split(separator: "\n").filter { $0.contains(": error[fields]:") }.count
+  }
+
+  @Test func theTextReportStopsAtTheLimitAndSaysHowManyMore() {
+    let limited = check([])
+    #expect(limited.exitCode == 1)
+    #expect(headings(limited.stdout) == 200)
+    #expect(
+      limited.stdout.hasSuffix(
+        "… 50 more not shown; --max-diagnostics 0 shows all\n\n250 errors in 1 file\n"))
+    let three = check(["--max-diagnostics", "3"])
+    #expect(headings(three.stdout) == 3)
+    #expect(three.stdout.contains("… 247 more not shown"))
+    let all = check(["--max-diagnostics", "0"])
+    #expect(headings(all.stdout) == 250)
+    #expect(!all.stdout.contains("more not shown"))
+    #expect(all.stdout.hasSuffix("250 errors in 1 file\n"))
+  }
+
+  @Test func machineFormatsHaveEveryDiagnostic() {
+    let json = check(["--format", "json", "--max-diagnostics", "3"])
+    #expect(
+      json.stdout.components(separatedBy: "\"code\": \"fields\"").count - 1 == 250
+        || json.stdout.components(separatedBy: "\"code\":\"fields\"").count - 1 == 250)
+    let github = check(["--format", "github", "--max-diagnostics", "3"])
+    #expect(github.stdout.split(separator: "\n").filter { $0.hasPrefix("::error") }.count == 250)
+  }
+
+  @Test func aLimitThatIsNotACountIsAUsageError() {
+    for bad in ["x", "-1", ""] {
+      let output = check(["--max-diagnostics", bad])
+      #expect(output.exitCode == 2, "\(bad)")
+    }
+  }
+}

@@ -28,6 +28,7 @@ public struct CheckContext: Sendable {
 public struct Check: Sendable {
   public var name: String
   public var summary: String
+  /// False for checks done while reading the files (their diagnostics still carry the name).
   public var runsOnModel: Bool
   /// Whether it reads the context's `ledger` or `billing`; the others run while those are
   /// being computed, and see them empty.
@@ -57,6 +58,7 @@ public struct Check: Sendable {
   public func run(_ context: CheckContext) -> [Diagnostic] { parts.flatMap { $0(context) } }
 }
 
+/// Every check, in the order their diagnostics are reported.
 public enum Checks {
   public static let all: [Check] = [
     reading(Parser.code, "the file's lexical structure and entry heads"),

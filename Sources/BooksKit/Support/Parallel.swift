@@ -9,8 +9,8 @@ import Dispatch
 /// Work spread over the machine's cores, with results in the order of the inputs, so that
 /// what `books` prints never depends on which thread finished first.
 enum Parallel {
-  /// `BOOKS_THREADS` when set, else the machine's online cores (at least 1). A process pinned to fewer (`taskset`) still
-  /// starts this many threads; they then take turns.
+  /// `BOOKS_THREADS` when set, else the machine's online cores (at least 1). A process
+  /// pinned to fewer (`taskset`) still starts this many threads; they then take turns.
   static let cores: Int = {
     if let value = getenv("BOOKS_THREADS"), let threads = Int(String(cString: value)),
       threads > 0

@@ -203,13 +203,7 @@ import Testing
       var columns: Int?
       for line in output.text.split(separator: "\n", omittingEmptySubsequences: false) {
         let text = String(line)
-        #expect(!hasUnescaped("<", in: text), "\(output): raw `<` in \(text)")
-        #expect(
-          !text.contains("](javascript") || text.contains("\\](javascript"),
-          "\(output): a link in \(text)")
-        for start in ["INJECTED", "=INJECTED", "# INJECTED", "- INJECTED", "- list"] {
-          #expect(!text.hasPrefix(start), "\(output): a line starts with `\(start)`")
-        }
+        expectInertMarkdown(text, in: output.name)
         // Every row of a table has as many cells as its header.
         if text.hasPrefix("|") {
           let cells = unescapedCount("|", in: text)
@@ -304,14 +298,7 @@ import Testing
     #expect(hovers.contains { $0.contains("script") }, "no payload reached a hover")
     for hover in hovers {
       for line in hover.split(separator: "\n", omittingEmptySubsequences: false) {
-        let text = String(line)
-        #expect(!hasUnescaped("<", in: text), "raw `<` in hover line \(text)")
-        #expect(
-          !text.contains("](javascript") || text.contains("\\](javascript"),
-          "a link in hover line \(text)")
-        for start in ["INJECTED", "=INJECTED", "# INJECTED", "- INJECTED", "- list"] {
-          #expect(!text.hasPrefix(start), "a hover line starts with `\(start)`")
-        }
+        expectInertMarkdown(String(line), in: "hover")
       }
     }
   }
@@ -350,6 +337,22 @@ import Testing
 }
 
 /// True when `text` holds `character` without a backslash before it.
+/// A line of Markdown output: no raw `<`, no link, no payload starting a block.
+private func expectInertMarkdown(
+  _ text: String, in output: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  #expect(
+    !hasUnescaped("<", in: text), "\(output): raw `<` in \(text)", sourceLocation: sourceLocation)
+  #expect(
+    !text.contains("](javascript") || text.contains("\\](javascript"),
+    "\(output): a link in \(text)", sourceLocation: sourceLocation)
+  for start in ["INJECTED", "=INJECTED", "# INJECTED", "- INJECTED", "- list"] {
+    #expect(
+      !text.hasPrefix(start), "\(output): a line starts with `\(start)`",
+      sourceLocation: sourceLocation)
+  }
+}
+
 private func hasUnescaped(_ character: Character, in text: String) -> Bool {
   unescapedCount(character, in: text) > 0
 }

@@ -21,16 +21,22 @@ struct HoverText {
   private func text(_ value: String) -> String { MarkdownRenderer.escape(value) }
 
   /// An id, number or word as a code span, long enough for the backticks inside it.
-  private func code(_ value: String) -> String {
+  /// Backticks are counted as Markdown sees them, by scalar (a backtick with a combining
+  /// mark is still one); control characters become U+FFFD, as in `MarkdownRenderer`.
+  private func code(_ value: String) -> String { Self.codeSpan(value) }
+
+  static func codeSpan(_ value: String) -> String {
     var longest = 0
     var run = 0
-    for character in value {
-      run = character == "`" ? run + 1 : 0
+    var scalars = String.UnicodeScalarView()
+    for scalar in value.unicodeScalars {
+      run = scalar == "`" ? run + 1 : 0
       longest = max(longest, run)
+      scalars.append(scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar)
     }
     let fence = String(repeating: "`", count: longest + 1)
-    let pad = longest > 0 || value.hasPrefix("`") || value.hasSuffix("`") ? " " : ""
-    return fence + pad + value.replacingOccurrences(of: "\n", with: " ") + pad + fence
+    let pad = longest > 0 ? " " : ""
+    return fence + pad + String(scalars) + pad + fence
   }
 
   private func definitionLines(_ id: String) -> [String] {

@@ -15,11 +15,14 @@ extension ModelBuilder {
 
   /// The currency of a client's amounts: its own, else the business's.
   func currency(ofClient id: String?) -> Currency? {
-    id.flatMap { id in
-      books.index(of: id, .client).flatMap {
-        books.clients.indices.contains($0) ? books.clients[$0].currency : nil
-      }
-    } ?? defaultCurrency
+    id.flatMap(ownCurrency) ?? defaultCurrency
+  }
+
+  /// The currency a client sets itself, if any (read in place: no copy of the client).
+  private func ownCurrency(_ id: String) -> Currency? {
+    books.index(of: id, .client).flatMap {
+      books.clients.indices.contains($0) ? books.clients[$0].currency : nil
+    }
   }
 
   /// The business's currency: read once by the builders of slices, which share the
@@ -60,8 +63,7 @@ extension ModelBuilder {
       .flatMap { books.invoices.indices.contains($0) ? $0 : nil }
     let defaultCurrency =
       paid.flatMap {
-        books.invoices[$0].currency
-          ?? books.invoices[$0].client.flatMap { currency(ofClient: $0.id) }
+        books.invoices[$0].currency ?? books.invoices[$0].client.flatMap { ownCurrency($0.id) }
       }
       ?? currency(ofClient: peekClient(reader))
     guard

@@ -161,23 +161,29 @@ public final class ModelBuilder {
     var diagnostics: [Diagnostic]
   }
 
+  /// The phase an entry is built in. Keywords are compared as `buildDated` and
+  /// `buildDefinition` read them, quotes removed: a `"invoice"` in quotes is an invoice
+  /// too, and must be built with the documents.
   private static func phase(of head: [Token], in tree: SyntaxTree) -> Int {
+    func word(_ token: Token, _ keyword: StaticString) -> Bool {
+      token.kind == .string ? tree.text(token) == "\(keyword)" : tree.isWord(token, keyword)
+    }
     guard let first = head.first else { return 0 }
     if first.kind == .word, tree.bytes(first).first.map(isDigit) == true {
       guard head.count > 1 else { return 6 }
       let keyword = head[1]
-      if tree.isWord(keyword, "invoice") || tree.isWord(keyword, "estimate")
-        || tree.isWord(keyword, "po")
+      if word(keyword, "invoice") || word(keyword, "estimate")
+        || word(keyword, "po")
       {
         return 4
       }
-      return tree.isWord(keyword, "credit") ? 5 : 6
+      return word(keyword, "credit") ? 5 : 6
     }
-    if tree.isWord(first, "client") { return 1 }
-    if tree.isWord(first, "project") { return 2 }
-    if tree.isWord(first, "service") || tree.isWord(first, "contact")
-      || tree.isWord(first, "staff") || tree.isWord(first, "resource")
-      || tree.isWord(first, "goal") || tree.isWord(first, "recurring")
+    if word(first, "client") { return 1 }
+    if word(first, "project") { return 2 }
+    if word(first, "service") || word(first, "contact")
+      || word(first, "staff") || word(first, "resource")
+      || word(first, "goal") || word(first, "recurring")
     {
       return 3
     }

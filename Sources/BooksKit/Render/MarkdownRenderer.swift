@@ -24,7 +24,12 @@ public enum MarkdownRenderer {
       }
       // Backslash-escaping ASCII punctuation is always allowed; these are the characters
       // Markdown (and GFM tables) could act on in the middle of a line.
-      if "\\`*_[]<>|#!~&{}".contains(character) { out.append("\\") }
+      // By first scalar: a backtick with a combining mark on it is still a backtick.
+      if let first = character.unicodeScalars.first, first.isASCII,
+        "\\`*_[]<>|#!~&{}".unicodeScalars.contains(first)
+      {
+        out.append("\\")
+      }
       out.append(character)
     }
     return defusingAutolinks(out)

@@ -194,3 +194,55 @@ import Testing
     }
   }
 }
+
+/// Found by review of the parallel build: behaviour the sequential build had.
+@Suite struct ParallelBuildRegressionTests {
+  /// A document keyword in quotes is read as the keyword, so it is built with the
+  /// documents (before, in a slice, it was silently dropped).
+  @Test func aQuotedDocumentKeywordIsStillADocument() {
+    let validation = validate(
+      euroHeader + """
+        2026-01-05 "invoice" INV-9 acme
+          item "Work" 100
+
+        2026-01-06 "credit" CN-1 INV-9 10
+
+        2026-01-20 income 90
+          invoice INV-9
+
+        """)
+    #expect(validation.books.invoices.map(\.number) == ["INV-9"])
+    #expect(validation.books.creditNotes.map(\.number) == ["CN-1"])
+    #expect(!describe(validation).contains { $0.contains("refs") })
+  }
+
+  /// A payment takes its invoice's currency, else the currency the invoice's client sets,
+  /// else its own client's, and only then the business's.
+  @Test func aPaymentTakesItsOwnClientsCurrencyBeforeTheBusinesss() {
+    let validation = validate(
+      euroHeader + """
+        client us "US Inc"
+          currency USD
+
+        2026-01-01 invoice INV-1 acme
+          item "Work" 100
+
+        2026-02-01 income 100
+          invoice INV-1
+          client us
+
+        """)
+    #expect(validation.books.incomes.map(\.amount.currency.code) == ["USD"])
+  }
+
+  /// A code span in a hover holds any id or number: backticks are counted as Markdown
+  /// sees them, with a combining mark or not.
+  @Test func hoverCodeSpansFitTheirBackticks() {
+    #expect(HoverText.codeSpan("acme") == "`acme`")
+    #expect(HoverText.codeSpan("a`b") == "`` a`b ``")
+    #expect(HoverText.codeSpan("a``b`") == "``` a``b` ```")
+    #expect(HoverText.codeSpan("a`\u{301}[x](https://e)") == "`` a`\u{301}[x](https://e) ``")
+    #expect(HoverText.codeSpan("a\u{7}b") == "`a\u{FFFD}b`")
+    #expect(MarkdownRenderer.escape("`\u{301}x") == "\\`\u{301}x")
+  }
+}

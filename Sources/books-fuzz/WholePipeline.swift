@@ -72,17 +72,19 @@ enum WholePipeline {
 
   /// Every token, field and comment of a tree, as positions.
   private static func shape(_ tree: SyntaxTree) -> [[Int]] {
-    func spans(_ tokens: [Token]) -> [Int] {
+    func spans(_ tokens: some Sequence<Token>) -> [Int] {
       tokens.flatMap { [Int($0.kind.rawValue), $0.start, $0.end] }
     }
     func span(_ token: Token?) -> [Int] { token.map { [$0.start, $0.end] } ?? [-1] }
     var shape: [[Int]] = []
     for entry in tree.entries {
-      shape.append([entry.start, entry.end] + spans(entry.head) + [-2] + spans(entry.tags))
+      shape.append(
+        [entry.start, entry.end] + spans(tree.head(entry)) + [-2] + spans(tree.tags(entry)))
       shape.append(span(entry.comment))
-      for field in entry.fields {
+      for field in tree.fields(entry) {
         shape.append(
-          [field.start, field.end] + spans([field.key] + field.values) + [-2] + spans(field.tags)
+          [field.start, field.end] + spans([field.key] + tree.values(field)) + [-2]
+            + spans(tree.tags(field))
             + span(field.comment))
       }
     }

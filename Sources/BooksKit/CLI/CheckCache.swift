@@ -39,10 +39,11 @@ struct CheckCache: Equatable {
     for (index, file) in files.enumerated() {
       let tree = Parser.parse(file, fileIndex: index)
       for entry in tree.entries {
-        guard entry.head.count == 2, let keyword = entry.head.first,
+        let head = tree.head(entry)
+        guard head.count == 2, let keyword = head.first,
           tree.isWord(keyword, "include")
         else { continue }
-        let target = tree.text(entry.head[1])
+        let target = tree.text(head[1])
         guard Path.isGlob(target) else { continue }
         let pattern = Path.resolve(target, from: tree.file.path)
         globs.append((pattern, fileSystem.glob(pattern)))

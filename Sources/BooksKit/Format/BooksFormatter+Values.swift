@@ -12,8 +12,8 @@ extension Layout {
     for unit in units {
       for comment in unit.comments { lines.append(Self.indent + tree.raw(comment)) }
       var field: FieldNode?
-      if case .field(let index) = unit.line.kind, entry.node.fields.indices.contains(index) {
-        field = entry.node.fields[index]
+      if case .field(let index) = unit.line.kind, tree.fields(entry.node).indices.contains(index) {
+        field = tree.fields(entry.node)[index]
       }
       lines.append(
         Self.indent
@@ -25,9 +25,9 @@ extension Layout {
 
   /// The kind of an entry, when its head names one (a dated kind only after a date).
   func kind(of node: EntryNode) -> EntryKind? {
-    guard let first = node.head.first, first.kind == .word else { return nil }
+    guard let first = tree.head(node).first, first.kind == .word else { return nil }
     if tree.bytes(first).first.map(isDigit) == true {
-      guard let second = node.head.dropFirst().first, second.kind == .word,
+      guard let second = tree.head(node).dropFirst().first, second.kind == .word,
         let kind = EntryKind(rawValue: tree.raw(second)), kind.isDated
       else { return nil }
       return kind
@@ -44,8 +44,8 @@ extension Layout {
     guard let kind, reorderIsSafe(node, kind) else { return units }
     let names = kind.fields.map(\.name)
     func rank(_ unit: LayoutUnit) -> Int {
-      guard case .field(let index) = unit.line.kind, node.fields.indices.contains(index),
-        let position = names.firstIndex(of: tree.raw(node.fields[index].key))
+      guard case .field(let index) = unit.line.kind, tree.fields(node).indices.contains(index),
+        let position = names.firstIndex(of: tree.raw(tree.fields(node)[index].key))
       else { return -1 }
       return position
     }
@@ -61,9 +61,9 @@ extension Layout {
   func reorderIsSafe(_ node: EntryNode, _ kind: EntryKind) -> Bool {
     let specs = kind.fields
     var seen: Set<String> = []
-    for field in node.fields {
+    for field in tree.fields(node) {
       let name = tree.raw(field.key)
-      guard field.key.kind == .word, field.tags.isEmpty,
+      guard field.key.kind == .word, tree.tags(field).isEmpty,
         let spec = specs.first(where: { $0.name == name })
       else { return false }
       if !spec.repeatable, seen.contains(name) { return false }
@@ -75,8 +75,8 @@ extension Layout {
       return !(seen.contains("end") && seen.contains("duration"))
     case .service:
       // `pricing hourly 95 EUR` and `rate` both set the rate; the last one written wins.
-      let pricedInline = node.fields.contains {
-        tree.raw($0.key) == "pricing" && $0.values.count > 1
+      let pricedInline = tree.fields(node).contains {
+        tree.raw($0.key) == "pricing" && tree.values($0).count > 1
       }
       return !(pricedInline && seen.contains("rate"))
     default:
@@ -94,7 +94,7 @@ extension Layout {
     if head {
       values = line.tokens.filter { $0.kind != .tag }
     } else {
-      values = field?.values ?? []
+      values = field.map { Array(tree.values($0)) } ?? []
     }
     let replacements =
       head
@@ -105,7 +105,7 @@ extension Layout {
     // Only items line up, after their quoted description.
     let description =
       itemColumn == nil || field.map({ tree.raw($0.key) }) != "item"
-      ? nil : field?.values.first.flatMap { $0.kind == .string ? $0 : nil }
+      ? nil : field.flatMap { tree.values($0).first }.flatMap { $0.kind == .string ? $0 : nil }
     for (index, token) in line.tokens.enumerated() {
       let spelled = replacements[token.start] ?? tree.raw(token)
       if index > 0 {
@@ -134,10 +134,10 @@ extension Layout {
     }
     var widths: [Int] = []
     for unit in units {
-      guard case .field(let index) = unit.line.kind, node.fields.indices.contains(index)
+      guard case .field(let index) = unit.line.kind, tree.fields(node).indices.contains(index)
       else { continue }
-      let field = node.fields[index]
-      guard tree.raw(field.key) == "item", let description = field.values.first,
+      let field = tree.fields(node)[index]
+      guard tree.raw(field.key) == "item", let description = tree.values(field).first,
         description.kind == .string,
         let position = unit.line.tokens.firstIndex(of: description),
         position + 1 < unit.line.tokens.count

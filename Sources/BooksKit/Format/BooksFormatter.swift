@@ -134,14 +134,15 @@ struct Layout {
       if lines.indices.contains(index) { lines[index].comment = comment }
     }
     for entry in tree.entries {
-      for token in entry.head { place(token, .head) }
+      for token in tree.head(entry) { place(token, .head) }
       if let comment = entry.comment { attach(comment) }
-      for (index, field) in entry.fields.enumerated() {
+      for (index, field) in tree.fields(entry).enumerated() {
         place(field.key, .field(index))
-        for token in field.values + field.tags { place(token, nil) }
+        for token in tree.values(field) { place(token, nil) }
+        for token in tree.tags(field) { place(token, nil) }
         if let comment = field.comment { attach(comment) }
       }
-      for tag in entry.tags {
+      for tag in tree.tags(entry) {
         let index = file.line(of: tag.start) - 1
         place(tag, lines.indices.contains(index) && lines[index].kind == .blank ? .tags : nil)
       }
@@ -187,7 +188,7 @@ struct Layout {
 
   /// The date of a dated entry, as written.
   private func date(of entry: LayoutEntry) -> String? {
-    guard let first = entry.node.head.first, first.kind == .word,
+    guard let first = tree.head(entry.node).first, first.kind == .word,
       tree.bytes(first).first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
     else { return nil }
     return tree.raw(first)

@@ -5,13 +5,14 @@ extension LanguageServer {
     guard let tree = analysis.tree(file) else { return [] }
     return .array(
       tree.entries.compactMap { entry in
-        guard let first = entry.head.first else { return nil }
+        let head = tree.head(entry)
+        guard let first = head.first else { return nil }
         let keyword = tree.text(first)
         let dated = first.kind == .word && keyword.first?.isNumber == true
-        let kindWord = dated ? entry.head.dropFirst().first.map { tree.text($0) } ?? "" : keyword
+        let kindWord = dated ? head.dropFirst().first.map { tree.text($0) } ?? "" : keyword
         let nameCount = dated && ["invoice", "estimate", "po", "credit"].contains(kindWord) ? 3 : 2
-        let nameTokens = entry.head.prefix(nameCount)
-        let rest = entry.head.dropFirst(nameCount)
+        let nameTokens = head.prefix(nameCount)
+        let rest = head.dropFirst(nameCount)
         let selection = nameTokens.last ?? first
         var members: [(String, JSONValue)] = [
           ("name", .string(nameTokens.map { tree.text($0) }.joined(separator: " "))),

@@ -9,16 +9,28 @@ struct EntryReader {
   var kind: EntryKind?
 
   var headRange: SourceRange {
-    tree.range(start: entry.start, end: entry.head.last?.end ?? entry.start)
+    tree.range(start: entry.start, end: head.last?.end ?? entry.start)
   }
 
+  /// The tokens of the entry's head line.
+  var head: Tokens { tree.head(entry) }
+
+  /// The entry's field lines.
+  var fieldNodes: Run<FieldNode> { tree.fields(entry) }
+
+  /// A field's values.
+  func values(_ field: FieldNode) -> Tokens { tree.values(field) }
+
+  /// The entry's tags, then its fields' tags.
   var tags: [String] {
-    (entry.tags + entry.fields.flatMap(\.tags)).map { tree.text($0) }
+    var texts = tree.tags(entry).map { tree.text($0) }
+    for field in fieldNodes { texts += tree.tags(field).map { tree.text($0) } }
+    return texts
   }
 
   private var fieldKeyword: String {
-    guard let first = entry.head.first else { return "entry" }
-    if let second = entry.head.dropFirst().first, tree.bytes(first).first.map(isDigit) == true {
+    guard let first = head.first else { return "entry" }
+    if let second = head.dropFirst().first, tree.bytes(first).first.map(isDigit) == true {
       return tree.text(second)
     }
     return tree.text(first)
@@ -28,14 +40,14 @@ struct EntryReader {
 
   /// The id after a definition keyword (`client ID ...`).
   func id(_ builder: ModelBuilder) -> (String, SourceRange)? {
-    guard entry.head.count >= 2 else {
+    guard head.count >= 2 else {
       builder.report(
         .error(
           Parser.code, "`\(fieldKeyword)` needs an id", at: headRange,
           fix: "\(fieldKeyword) my-id \"Name\""))
       return nil
     }
-    let token = entry.head[1]
+    let token = head[1]
     guard checkIdentifier(token, builder) else { return nil }
     return (tree.text(token), tree.range(token))
   }
@@ -68,8 +80,8 @@ struct EntryReader {
 
   /// The name after the id (`client acme "Acme Corp"`); the id when there is none.
   func name(after index: Int, default fallback: String, _ builder: ModelBuilder) -> String {
-    guard entry.head.count > index else { return fallback }
-    return text(Array(entry.head[index...]), builder) ?? fallback
+    guard head.count > index else { return fallback }
+    return text(head[index...], builder) ?? fallback
   }
 
   // MARK: Fields
@@ -85,7 +97,7 @@ struct EntryReader {
     let specs = kind?.fields ?? []
     // Which specs were seen, as bits (no kind has 64 fields; beyond, repeats go unnoticed).
     var seen: UInt64 = 0
-    for field in entry.fields {
+    for field in fieldNodes {
       let key = tree.text(field.key)
       guard let index = specs.firstIndex(where: { $0.name == key }) else {
         let suggestion = Suggestion.closest(to: key, in: specs.map(\.name))
@@ -99,7 +111,7 @@ struct EntryReader {
       }
       let bit: UInt64 = index < 64 ? 1 << UInt64(index) : 0
       if !specs[index].repeatable, seen & bit != 0,
-        let first = entry.fields.first(where: { tree.text($0.key) == key })
+        let first = fieldNodes.first(where: { tree.text($0.key) == key })
       {
         builder.report(
           .error(
@@ -115,7 +127,7 @@ struct EntryReader {
 
   /// Reports any field on an entry that takes none.
   func fieldsAbsent(_ builder: ModelBuilder) {
-    for field in entry.fields {
+    for field in fieldNodes {
       builder.report(
         .error(
           ModelBuilder.fieldsCode, "`\(fieldKeyword)` takes no fields", at: tree.range(field.key),
@@ -142,7 +154,7 @@ struct EntryReader {
   }
 
   /// Free text: one quoted string, or bare words joined by single spaces.
-  func text(_ tokens: [Token], _ builder: ModelBuilder) -> String? {
+  func text(_ tokens: some Collection<Token>, _ builder: ModelBuilder) -> String? {
     guard let first = tokens.first else { return nil }
     if tokens.count == 1 { return tree.text(first) }
     if let string = tokens.first(where: { $0.kind == .string }) {
@@ -158,35 +170,35 @@ struct EntryReader {
 
   /// A field's text value, required.
   func text(_ field: FieldNode, _ builder: ModelBuilder) -> String? {
-    guard !field.values.isEmpty else {
+    guard !values(field).isEmpty else {
       builder.report(
         .error(
           ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs a value",
           at: afterKey(field), fix: "\(tree.text(field.key)) \"...\""))
       return nil
     }
-    return text(field.values, builder)
+    return text(values(field), builder)
   }
 
   /// Exactly one token after the key.
   func single(_ field: FieldNode, what: String, example: String, _ builder: ModelBuilder)
     -> Token?
   {
-    guard let token = field.values.first else {
+    guard let token = values(field).first else {
       builder.report(
         .error(
           ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs \(what)",
           at: afterKey(field), fix: "\(tree.text(field.key)) \(example)"))
       return nil
     }
-    if field.values.count > 1 {
-      extra(field.values[1...], builder)
+    if values(field).count > 1 {
+      extra(values(field)[1...], builder)
     }
     return token
   }
 
   /// Reports tokens nobody expected.
-  func extra(_ tokens: ArraySlice<Token>, _ builder: ModelBuilder) {
+  func extra(_ tokens: some BidirectionalCollection<Token>, _ builder: ModelBuilder) {
     guard let first = tokens.first, let last = tokens.last else { return }
     builder.report(
       .error(
@@ -213,13 +225,13 @@ struct EntryReader {
 
   /// Several references on one line.
   func refs(_ field: FieldNode, _ builder: ModelBuilder) -> [Ref] {
-    if field.values.isEmpty {
+    if values(field).isEmpty {
       builder.report(
         .error(
           ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs at least one id",
           at: afterKey(field), fix: "\(tree.text(field.key)) my-id"))
     }
-    return field.values.compactMap { ref($0, builder) }
+    return values(field).compactMap { ref($0, builder) }
   }
 
   /// A vocabulary word (checked against the vocabulary later, by the `vocab` check).
@@ -265,8 +277,8 @@ struct EntryReader {
   }
 
   func yesNo(_ field: FieldNode, _ builder: ModelBuilder) -> Bool? {
-    guard let token = field.values.first else { return true }  // a bare flag means yes
-    if field.values.count > 1 { extra(field.values[1...], builder) }
+    guard let token = values(field).first else { return true }  // a bare flag means yes
+    if values(field).count > 1 { extra(values(field)[1...], builder) }
     switch tree.text(token) {
     case "yes", "true": return true
     case "no", "false": return false
@@ -337,8 +349,11 @@ struct EntryReader {
 
   /// An amount: `NUMBER [CUR]` or `CUR NUMBER`, starting at `index`; returns the tokens used.
   func money(
-    _ tokens: [Token], at index: Int, currency: Currency?, _ builder: ModelBuilder
+    _ run: some RandomAccessCollection<Token>, at index: Int, currency: Currency?,
+    _ builder: ModelBuilder
   ) -> (Money, Int)? {
+    // Indexed from zero whatever the collection's own indices.
+    let tokens = ZeroBased(run)
     guard index < tokens.count else { return nil }
     let first = tokens[index]
     var number: DecimalNumber?
@@ -381,17 +396,17 @@ struct EntryReader {
 
   /// A field holding exactly one amount.
   func money(_ field: FieldNode, currency: Currency?, _ builder: ModelBuilder) -> Money? {
-    guard !field.values.isEmpty else {
+    guard !values(field).isEmpty else {
       builder.report(
         .error(
           ModelBuilder.valuesCode, "`\(tree.text(field.key))` needs an amount",
           at: afterKey(field), fix: "\(tree.text(field.key)) 1000 EUR"))
       return nil
     }
-    guard let (money, used) = self.money(field.values, at: 0, currency: currency, builder) else {
+    guard let (money, used) = self.money(values(field), at: 0, currency: currency, builder) else {
       return nil
     }
-    if used < field.values.count { extra(field.values[used...], builder) }
+    if used < values(field).count { extra(values(field)[used...], builder) }
     return money
   }
 
@@ -408,7 +423,9 @@ struct EntryReader {
   }
 
   /// Payment terms in days: `30 days`, `30d`, `net 30`.
-  func days(_ tokens: ArraySlice<Token>, _ builder: ModelBuilder, at fallback: SourceRange)
+  func days(
+    _ tokens: some BidirectionalCollection<Token>, _ builder: ModelBuilder, at fallback: SourceRange
+  )
     -> Int?
   {
     var words = tokens.map { tree.text($0) }
@@ -463,4 +480,18 @@ func withArticle(_ noun: String) -> String {
 /// Text from the file shortened for a message: at most 60 characters, then `…`.
 func clip(_ text: String) -> String {
   text.count <= 60 ? text : String(text.prefix(59)) + "…"
+}
+
+/// A collection's elements by offset from its start: `run[0]` is its first element even
+/// when `run` is a slice that starts elsewhere.
+struct ZeroBased<Base: RandomAccessCollection> {
+  let base: Base
+
+  init(_ base: Base) { self.base = base }
+
+  var count: Int { base.count }
+
+  subscript(offset: Int) -> Base.Element {
+    base[base.index(base.startIndex, offsetBy: offset)]
+  }
 }

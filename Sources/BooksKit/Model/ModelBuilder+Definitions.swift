@@ -14,7 +14,7 @@ extension ModelBuilder {
       reader.missingName("business \"North Studio\"", self)
     }
     // The currency first: other amounts in the block default to it.
-    for field in reader.entry.fields where reader.tree.text(field.key) == "currency" {
+    for field in reader.fieldNodes where reader.tree.text(field.key) == "currency" {
       business.currency = reader.currency(field, self)
     }
     reader.fields(self) { field, key in
@@ -27,7 +27,8 @@ extension ModelBuilder {
       case "tax-id": business.taxID = reader.text(field, self)
       case "currency": break
       case "terms":
-        business.termsDays = reader.days(field.values[...], self, at: reader.afterKey(field))
+        business.termsDays = reader.days(
+          reader.values(field)[...], self, at: reader.afterKey(field))
       case "late-fee": business.lateFee = lateFee(field, reader, currency: business.currency)
       case "approval":
         approvalRule(field, reader, currency: business.currency).map {
@@ -64,7 +65,7 @@ extension ModelBuilder {
   private func approvalRule(_ field: FieldNode, _ reader: EntryReader, currency: Currency?)
     -> ApprovalRule?
   {
-    let tokens = field.values
+    let tokens = reader.values(field)
     let example = "approval invoices over 5000 EUR, or approval expenses by staff"
     guard let first = tokens.first, let kind = ApprovalRule.Kind(rawValue: reader.tree.text(first)),
       tokens.count >= 3
@@ -102,7 +103,7 @@ extension ModelBuilder {
     -> LateFeePolicy?
   {
     var policy = LateFeePolicy()
-    let tokens = field.values
+    let tokens = reader.values(field)
     var index = 0
     var ok = true
     while index < tokens.count {
@@ -155,7 +156,7 @@ extension ModelBuilder {
   func buildClient(_ reader: EntryReader) {
     guard let (id, range) = reader.id(self) else { return }
     var client = Client(id: id, name: reader.name(after: 2, default: id, self), range: range)
-    for field in reader.entry.fields where reader.tree.text(field.key) == "currency" {
+    for field in reader.fieldNodes where reader.tree.text(field.key) == "currency" {
       client.currency = reader.currency(field, self)
     }
     let currency = client.currency ?? books.defaultCurrency
@@ -173,7 +174,7 @@ extension ModelBuilder {
       case "contract": client.contract = reader.money(field, currency: currency, self)
       case "currency": break
       case "terms":
-        client.termsDays = reader.days(field.values[...], self, at: reader.afterKey(field))
+        client.termsDays = reader.days(reader.values(field)[...], self, at: reader.afterKey(field))
       case "rounding": client.rounding = reader.timeSpan(field, self)
       case "staff": client.staff += reader.refs(field, self)
       case "note": reader.text(field, self).map { client.notes.append($0) }
@@ -209,7 +210,7 @@ extension ModelBuilder {
     guard let (id, range) = reader.id(self) else { return }
     var project = Project(id: id, name: reader.name(after: 2, default: id, self), range: range)
     var currency = books.defaultCurrency
-    for field in reader.entry.fields where reader.tree.text(field.key) == "client" {
+    for field in reader.fieldNodes where reader.tree.text(field.key) == "client" {
       project.client = reader.ref(field, what: "a client id", self)
       if let client = project.client.flatMap({ books.client($0.id) }), let own = client.currency {
         currency = own
@@ -250,7 +251,7 @@ extension ModelBuilder {
   private func milestone(_ field: FieldNode, _ reader: EntryReader, currency: Currency?)
     -> Milestone?
   {
-    let tokens = field.values
+    let tokens = reader.values(field)
     guard let nameToken = tokens.first, nameToken.kind == .string, tokens.count >= 2 else {
       report(
         .error(
@@ -308,7 +309,7 @@ extension ModelBuilder {
           file: range.file, start: range.start, end: range.start + projectID.utf8.count))
     }
     var currency = books.defaultCurrency
-    for field in reader.entry.fields where reader.tree.text(field.key) == "project" {
+    for field in reader.fieldNodes where reader.tree.text(field.key) == "project" {
       service.project = reader.ref(field, what: "a project id", self)
     }
     if let projectID = service.project?.id, let clientID = books.clientID(ofProject: projectID),
@@ -320,15 +321,18 @@ extension ModelBuilder {
       switch key {
       case "project": break
       case "pricing":
-        guard let first = field.values.first else {
+        guard let first = reader.values(field).first else {
           _ = reader.word(field, self)
           return
         }
         service.pricing = Ref(reader.tree.text(first), at: reader.tree.range(first))
-        if field.values.count > 1 {
-          if let (rate, used) = reader.money(field.values, at: 1, currency: currency, self) {
+        if reader.values(field).count > 1 {
+          if let (rate, used) = reader.money(reader.values(field), at: 1, currency: currency, self)
+          {
             service.rate = rate
-            if 1 + used < field.values.count { reader.extra(field.values[(1 + used)...], self) }
+            if 1 + used < reader.values(field).count {
+              reader.extra(reader.values(field)[(1 + used)...], self)
+            }
           }
         }
       case "rate": service.rate = reader.money(field, currency: currency, self)
@@ -395,7 +399,7 @@ extension ModelBuilder {
 
   /// `todo [ ] "text"`, `todo [x] "text"`, or `todo "text"` (not done).
   private func todo(_ field: FieldNode, _ reader: EntryReader) -> Todo? {
-    var tokens = field.values[...]
+    var tokens = reader.values(field)[...]
     var done = false
     let words = tokens.prefix(2).map { reader.tree.raw($0) }
     if words.first == "[x]" || words.first == "[X]" {
@@ -423,25 +427,25 @@ extension ModelBuilder {
       switch key {
       case "category": goal.category = reader.word(field, self)
       case "target":
-        guard let first = field.values.first else {
+        guard let first = reader.values(field).first else {
           _ = reader.single(field, what: "a number", example: "12", self)
           return
         }
         goal.target = reader.decimal(first, self)
-        if field.values.count > 1 {
-          goal.unit = reader.text(Array(field.values.dropFirst()), self)
+        if reader.values(field).count > 1 {
+          goal.unit = reader.text(Array(reader.values(field).dropFirst()), self)
         }
       case "progress":
-        guard field.values.count == 2 else {
+        guard reader.values(field).count == 2 else {
           report(
             .error(
               Self.valuesCode, "progress is `DATE NUMBER`",
-              at: field.values.isEmpty ? reader.afterKey(field) : reader.range(of: field),
+              at: reader.values(field).isEmpty ? reader.afterKey(field) : reader.range(of: field),
               fix: "progress 2026-03-01 2"))
           return
         }
-        if let date = reader.date(field.values[0], self),
-          let value = reader.decimal(field.values[1], self)
+        if let date = reader.date(reader.values(field)[0], self),
+          let value = reader.decimal(reader.values(field)[1], self)
         {
           goal.progress.append(
             GoalProgress(date: date, value: value, range: reader.range(of: field)))
@@ -459,12 +463,12 @@ extension ModelBuilder {
 
   /// `metric income client 2026`, `metric hours 2026`, `metric invoiced`.
   private func metric(_ field: FieldNode, _ reader: EntryReader) -> GoalMetric? {
-    let words = field.values.map { reader.tree.text($0) }
+    let words = reader.values(field).map { reader.tree.text($0) }
     guard let first = words.first, let kind = GoalMetric.Kind(rawValue: first) else {
       report(
         .error(
           Self.valuesCode, "a metric is `income|expenses|invoiced|hours [CLASS] [YEAR]`",
-          at: field.values.isEmpty ? reader.afterKey(field) : reader.range(of: field),
+          at: reader.values(field).isEmpty ? reader.afterKey(field) : reader.range(of: field),
           fix: "metric income client 2026"))
       return nil
     }
@@ -477,7 +481,7 @@ extension ModelBuilder {
       } else if metric.filter == nil, kind == .income || kind == .expenses {
         metric.filter = word
       } else {
-        reader.extra(field.values[offset...], self)
+        reader.extra(reader.values(field)[offset...], self)
         return nil
       }
     }

@@ -23,9 +23,10 @@ extension ModelBuilder {
         priced.hasUnreadItems = true
       }
     case "discount":
-      discount(field.values[...], reader, currency: currency, at: reader.afterKey(field)).map {
-        priced.discounts.append(Located($0, at: reader.range(of: field)))
-      }
+      discount(reader.values(field)[...], reader, currency: currency, at: reader.afterKey(field))
+        .map {
+          priced.discounts.append(Located($0, at: reader.range(of: field)))
+        }
     case "tax": addTaxes(reader.refs(field, self), to: &priced.taxes)
     case "tax-inclusive": priced.taxInclusive = reader.yesNo(field, self) ?? false
     default: return false
@@ -37,10 +38,10 @@ extension ModelBuilder {
   func readTerms(
     _ field: FieldNode, _ reader: EntryReader, days: inout Int?, texts: inout [String]
   ) {
-    if field.values.first?.kind == .string {
+    if reader.values(field).first?.kind == .string {
       reader.text(field, self).map { texts.append($0) }
     } else if days == nil {
-      days = reader.days(field.values[...], self, at: reader.afterKey(field))
+      days = reader.days(reader.values(field)[...], self, at: reader.afterKey(field))
     } else {
       report(
         .error(
@@ -52,7 +53,7 @@ extension ModelBuilder {
   /// `bills TARGET [from DATE] through DATE`.
   func billingClaim(_ field: FieldNode, _ reader: EntryReader) -> BillingClaim? {
     let tree = reader.tree
-    let values = field.values
+    let values = reader.values(field)
     let example = "bills acme-web through 2026-11-30"
     guard let targetToken = values.first else {
       report(
@@ -100,7 +101,7 @@ extension ModelBuilder {
   /// `period DATE through DATE`.
   func datePeriod(_ field: FieldNode, _ reader: EntryReader) -> DatePeriod? {
     let tree = reader.tree
-    let values = field.values
+    let values = reader.values(field)
     guard values.count == 3, tree.isWord(values[1], "through") else {
       report(
         .error(
@@ -124,7 +125,7 @@ extension ModelBuilder {
 
   /// `month`, `3 months`, `2 weeks`, `quarter`, `year`.
   func frequency(_ field: FieldNode, _ reader: EntryReader) -> Frequency? {
-    let words = field.values.map { reader.tree.text($0) }
+    let words = reader.values(field).map { reader.tree.text($0) }
     var count = 1
     var unitWord = words.first ?? ""
     if words.count == 2, let number = Int(words[0]), (1...120).contains(number) {
@@ -142,7 +143,7 @@ extension ModelBuilder {
       report(
         .error(
           Self.valuesCode, "`every` takes `week`, `month`, `quarter` or `year`, or N of them",
-          at: field.values.isEmpty ? reader.afterKey(field) : reader.range(of: field),
+          at: reader.values(field).isEmpty ? reader.afterKey(field) : reader.range(of: field),
           fix: "every month"))
       return nil
     }
@@ -153,7 +154,7 @@ extension ModelBuilder {
     var template = RecurringInvoice(
       id: id, name: reader.name(after: 2, default: id, self), range: range)
     let tree = reader.tree
-    for field in reader.entry.fields {
+    for field in reader.fieldNodes {
       switch tree.text(field.key) {
       case "currency": template.currency = reader.currency(field, self)
       case "client": template.client = reader.ref(field, what: "a client id", self)
@@ -184,7 +185,7 @@ extension ModelBuilder {
     for (name, present, example) in [
       ("client", template.client != nil, "acme"), ("every", template.every != nil, "month"),
       ("start", template.start != nil, "2026-01-01"),
-    ] where !present && !reader.entry.fields.contains(where: { tree.text($0.key) == name }) {
+    ] where !present && !reader.fieldNodes.contains(where: { tree.text($0.key) == name }) {
       reader.missing(name, example: example, self)
     }
     define(id, .recurring, index: books.recurringInvoices.count, at: range)

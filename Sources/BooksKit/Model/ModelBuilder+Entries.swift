@@ -31,7 +31,7 @@ extension ModelBuilder {
 
   /// `DATE income|expense AMOUNT ["description"]`: amount and description from the head.
   private func amountHead(_ reader: EntryReader, currency: Currency?) -> (Money, String?)? {
-    let head = reader.entry.head
+    let head = reader.head
     guard head.count >= 3 else {
       report(
         .error(
@@ -51,14 +51,15 @@ extension ModelBuilder {
   /// The client named by an entry's `client` field, read before the other fields so that
   /// its currency applies to them.
   private func peekClient(_ reader: EntryReader) -> String? {
-    reader.entry.fields.first { reader.isKey($0, "client") }?.values.first.map {
+    reader.fieldNodes.first { reader.isKey($0, "client") }.flatMap { reader.values($0).first }.map {
       reader.tree.text($0)
     }
   }
 
   func buildIncome(_ date: CalendarDate, _ reader: EntryReader) {
     // A payment defaults to the currency of the invoice it pays, else of its client.
-    let paid = reader.entry.fields.first { reader.isKey($0, "invoice") }?.values.first
+    let paid = reader.fieldNodes.first { reader.isKey($0, "invoice") }
+      .flatMap { reader.values($0).first }
       .flatMap { books.invoiceIndex(reader.tree.text($0)) }
       .flatMap { books.invoices.indices.contains($0) ? $0 : nil }
     let defaultCurrency =
@@ -77,16 +78,19 @@ extension ModelBuilder {
       case "client": income.client = reader.ref(field, what: "a client id", self)
       case "project": income.project = reader.ref(field, what: "a project id", self)
       case "invoice":
-        guard let first = field.values.first, let ref = reader.ref(first, self) else {
+        guard let first = reader.values(field).first, let ref = reader.ref(first, self) else {
           _ = reader.single(field, what: "an invoice number", example: "INV-2026-001", self)
           return
         }
         var allocation = PaymentAllocation(invoice: ref)
-        if field.values.count > 1,
-          let (part, used) = reader.money(field.values, at: 1, currency: amount.currency, self)
+        if reader.values(field).count > 1,
+          let (part, used) = reader.money(
+            reader.values(field), at: 1, currency: amount.currency, self)
         {
           allocation.amount = part
-          if 1 + used < field.values.count { reader.extra(field.values[(1 + used)...], self) }
+          if 1 + used < reader.values(field).count {
+            reader.extra(reader.values(field)[(1 + used)...], self)
+          }
         }
         income.invoices.append(allocation)
       case "via": income.via = reader.word(field, self)
@@ -127,7 +131,7 @@ extension ModelBuilder {
 
   /// `DATE time TARGET (DURATION | HH:MM-HH:MM) ["description"]`
   func buildTime(_ date: CalendarDate, _ reader: EntryReader) {
-    let head = reader.entry.head
+    let head = reader.head
     let tree = reader.tree
     guard head.count >= 4 else {
       report(
@@ -192,7 +196,7 @@ extension ModelBuilder {
 
   /// `DATE KIND NUMBER PARTY` heads of documents; returns the number token and the party.
   private func documentHead(_ reader: EntryReader, party: String) -> (Token, Ref?)? {
-    let head = reader.entry.head
+    let head = reader.head
     let tree = reader.tree
     guard head.count >= 3 else {
       report(
@@ -222,7 +226,7 @@ extension ModelBuilder {
       number: number, numberRange: tree.range(numberToken), date: date, client: client,
       range: reader.headRange)
     if client == nil { missingParty(reader, "client", example: "acme") }
-    for field in reader.entry.fields where tree.text(field.key) == "currency" {
+    for field in reader.fieldNodes where tree.text(field.key) == "currency" {
       invoice.currency = reader.currency(field, self)
     }
     let currency = invoice.currency ?? self.currency(ofClient: client?.id)
@@ -234,7 +238,7 @@ extension ModelBuilder {
       case "status":
         if let status = enumValue(InvoiceStatus.self, field, reader, noun: "invoice status") {
           invoice.status = status
-          invoice.statusRange = field.values.first.map { tree.range($0) }
+          invoice.statusRange = reader.values(field).first.map { tree.range($0) }
         }
       case "due": invoice.due = reader.date(field, self)
       case "terms": readTerms(field, reader, days: &invoice.termsDays, texts: &invoice.terms)
@@ -266,7 +270,7 @@ extension ModelBuilder {
   }
 
   private func missingParty(_ reader: EntryReader, _ party: String, example: String) {
-    let head = reader.entry.head
+    let head = reader.head
     let tree = reader.tree
     report(
       .error(
@@ -283,7 +287,7 @@ extension ModelBuilder {
       number: number, numberRange: tree.range(numberToken), date: date, client: client,
       range: reader.headRange)
     if client == nil { missingParty(reader, "client", example: "acme") }
-    for field in reader.entry.fields where tree.text(field.key) == "currency" {
+    for field in reader.fieldNodes where tree.text(field.key) == "currency" {
       estimate.currency = reader.currency(field, self)
     }
     let currency = estimate.currency ?? self.currency(ofClient: client?.id)
@@ -359,7 +363,7 @@ extension ModelBuilder {
   /// `DATE meeting [HH:MM[-HH:MM] [DURATION]] "Title"`
   func buildMeeting(_ date: CalendarDate, _ reader: EntryReader) {
     let tree = reader.tree
-    var rest = reader.entry.head.dropFirst(2)
+    var rest = reader.head.dropFirst(2)
     var start: TimeOfDay?
     var end: TimeOfDay?
     // A time starts with a digit; anything else is the start of the title.
@@ -391,7 +395,7 @@ extension ModelBuilder {
       report(
         .error(
           Parser.code, "a meeting needs a title", at: reader.headRange,
-          fix: "\(tree.raw(reader.entry.head[0])) meeting 10:00-11:00 \"Kickoff with Acme\""))
+          fix: "\(tree.raw(reader.head[0])) meeting 10:00-11:00 \"Kickoff with Acme\""))
       return
     }
     var meeting = Meeting(date: date, start: start, end: end, title: title, range: reader.headRange)

@@ -3,7 +3,7 @@ extension ModelBuilder {
   /// `item "text" AMOUNT [CUR] [tax ID...] [discount X]`.
   func lineItem(_ field: FieldNode, _ reader: EntryReader, currency: Currency?) -> LineItem? {
     let tree = reader.tree
-    let tokens = field.values
+    let tokens = reader.values(field)
     guard let first = tokens.first, first.kind == .string else {
       report(
         .error(
@@ -106,7 +106,7 @@ extension ModelBuilder {
 
   /// `10%` or an amount.
   func discount(
-    _ tokens: ArraySlice<Token>, _ reader: EntryReader, currency: Currency?,
+    _ tokens: some RandomAccessCollection<Token>, _ reader: EntryReader, currency: Currency?,
     at fallback: SourceRange
   ) -> Discount? {
     guard let first = tokens.first else {
@@ -120,11 +120,10 @@ extension ModelBuilder {
       if tokens.count > 1 { reader.extra(tokens.dropFirst(), self) }
       return .percent(percent)
     }
-    let array = Array(tokens)
-    guard let (money, used) = reader.money(array, at: 0, currency: currency, self) else {
+    guard let (money, used) = reader.money(tokens, at: 0, currency: currency, self) else {
       return nil
     }
-    if used < array.count { reader.extra(array[used...], self) }
+    if used < tokens.count { reader.extra(tokens.dropFirst(used), self) }
     return .amount(money)
   }
 }

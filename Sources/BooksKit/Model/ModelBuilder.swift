@@ -35,7 +35,7 @@ public final class ModelBuilder {
     var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 7)
     for (treeIndex, tree) in trees.enumerated() {
       for entryIndex in tree.entries.indices {
-        let phase = Self.phase(of: tree.entries[entryIndex].head, in: tree)
+        let phase = Self.phase(of: tree.head(tree.entries[entryIndex]), in: tree)
         byPhase[phase].append((treeIndex, entryIndex))
       }
     }
@@ -91,8 +91,9 @@ public final class ModelBuilder {
   }
 
   /// `entries` (in file order) built by up to one builder per core, each starting from
-  /// `books` and reading its own copy of the trees' bytes and entries: two threads that
-  /// read one array would take turns on its reference count at every token.
+  /// `books`; every slice but the first reads its own copy of its entries' bytes, tokens
+  /// and fields: two threads that read one array would take turns on its reference count
+  /// at every token.
   private static func slices(
     _ entries: [(tree: Int, entry: Int)], of trees: [SyntaxTree], over books: Books,
     minimum: Int
@@ -102,13 +103,16 @@ public final class ModelBuilder {
     return Parallel.map(count) { slice in
       let part = ModelBuilder(books: books)
       let mine = entries[ranges[slice]]
-      // Room for every entry in each kind: pages that stay unused are never touched, and
-      // the arrays never grow by copying.
-      part.books.timeEntries.reserveCapacity(mine.count)
-      part.books.expenses.reserveCapacity(mine.count)
-      part.books.incomes.reserveCapacity(mine.count)
-      part.books.meetings.reserveCapacity(mine.count)
-      guard count > 1 else {
+      // Room for every entry in each kind (the first slice: every slice's, as the others
+      // are appended to its arrays): pages that stay unused are never touched, and the
+      // arrays never grow by copying.
+      let room = slice == 0 ? entries.count : mine.count
+      part.books.timeEntries.reserveCapacity(room)
+      part.books.expenses.reserveCapacity(room)
+      part.books.incomes.reserveCapacity(room)
+      part.books.meetings.reserveCapacity(room)
+      // The first slice reads the shared trees; the others read copies of their own.
+      guard slice > 0 else {
         for (treeIndex, entryIndex) in mine {
           let tree = trees[treeIndex]
           part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
@@ -122,11 +126,9 @@ public final class ModelBuilder {
       }
       var copies: [Int: (tree: SyntaxTree, first: Int)] = [:]
       for (treeIndex, span) in spans {
-        let tree = trees[treeIndex]
-        let copy = SyntaxTree(
-          file: tree.file.privateCopy(), fileIndex: tree.fileIndex,
-          entries: Array(tree.entries[span]), comments: [], diagnostics: [])
-        copies[treeIndex] = (copy, span.lowerBound)
+        copies[treeIndex] = (
+          trees[treeIndex].privateCopy(of: span.lowerBound..<span.upperBound + 1), span.lowerBound
+        )
       }
       for (treeIndex, entryIndex) in mine {
         guard let (tree, first) = copies[treeIndex] else { continue }
@@ -164,7 +166,7 @@ public final class ModelBuilder {
   /// The phase an entry is built in. Keywords are compared as `buildDated` and
   /// `buildDefinition` read them, quotes removed: a `"invoice"` in quotes is an invoice
   /// too, and must be built with the documents.
-  private static func phase(of head: [Token], in tree: SyntaxTree) -> Int {
+  private static func phase(of head: Tokens, in tree: SyntaxTree) -> Int {
     func word(_ token: Token, _ keyword: StaticString) -> Bool {
       token.kind == .string ? tree.text(token) == "\(keyword)" : tree.isWord(token, keyword)
     }
@@ -197,8 +199,7 @@ public final class ModelBuilder {
   // MARK: Dispatch
 
   private func buildDefinition(_ reader: consuming EntryReader) {
-    let entry = reader.entry
-    guard let first = entry.head.first else { return }
+    guard let first = reader.head.first else { return }
     let keyword = reader.tree.text(first)
     if let vocabulary = VocabularyKind(rawValue: keyword) {
       buildVocabulary(vocabulary, reader)
@@ -245,11 +246,11 @@ public final class ModelBuilder {
   }
 
   private func buildDated(_ reader: consuming EntryReader) {
-    let entry = reader.entry
     let tree = reader.tree
-    guard let first = entry.head.first else { return }
+    let head = reader.head
+    guard let first = head.first else { return }
     guard let date = reader.date(first, self) else { return }
-    guard entry.head.count >= 2 else {
+    guard head.count >= 2 else {
       report(
         .error(
           Parser.code, "a date must be followed by what happened on it",
@@ -257,7 +258,7 @@ public final class ModelBuilder {
           fix: "write e.g. `\(tree.raw(first)) income 100 \"...\"` or `time`, `invoice`, ..."))
       return
     }
-    let keywordToken = entry.head[1]
+    let keywordToken = head[1]
     let keyword = tree.text(keywordToken)
     guard let kind = EntryKind(rawValue: keyword), kind.isDated else {
       let candidates = EntryKind.allCases.filter(\.isDated).map(\.rawValue)
@@ -327,7 +328,7 @@ public final class ModelBuilder {
   // MARK: Small definitions
 
   private func buildVersion(_ reader: EntryReader) {
-    let head = reader.entry.head
+    let head = reader.head
     guard head.count == 2 else {
       report(
         .error(
@@ -346,7 +347,7 @@ public final class ModelBuilder {
   }
 
   private func buildVocabulary(_ kind: VocabularyKind, _ reader: EntryReader) {
-    let head = reader.entry.head
+    let head = reader.head
     guard head.count >= 2, head[1].kind == .word else {
       report(
         .error(
@@ -376,7 +377,7 @@ public final class ModelBuilder {
   }
 
   private func buildTax(_ reader: EntryReader) {
-    let head = reader.entry.head
+    let head = reader.head
     guard let (id, idRange) = reader.id(self) else { return }
     var name = id
     var rate: Percentage?

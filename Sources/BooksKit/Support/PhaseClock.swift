@@ -4,8 +4,8 @@
   import Darwin
 #endif
 
-/// Wall time per phase on standard error when `BOOKS_PROFILE` is set, for finding where a
-/// run's time goes without a profiler. Silent otherwise.
+/// Wall time per phase (and peak memory so far) on standard error when `BOOKS_PROFILE` is
+/// set, for finding where a run's time goes without a profiler. Silent otherwise.
 struct PhaseClock {
   static let enabled = getenv("BOOKS_PROFILE") != nil
   private var last = PhaseClock.now()
@@ -20,7 +20,15 @@ struct PhaseClock {
     guard Self.enabled else { return }
     let now = Self.now()
     let micros = (now - last) / 1000
-    let line = "books: \(phase): \(micros / 1000).\(String(micros % 1000 / 100)) ms\n"
+    var usage = rusage()
+    #if canImport(Glibc)
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+    let line =
+      "books: \(phase): \(micros / 1000).\(String(micros % 1000 / 100)) ms"
+      + " (peak \(usage.ru_maxrss / 1024) MB)\n"
     _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
     last = Self.now()
   }

@@ -87,18 +87,18 @@ public struct Loader {
     // before they are loaded one after the other.
     var includes: [(range: SourceRange, paths: [String], problem: Diagnostic?)] = []
     for entryIndex in tree.entries.indices {
-      guard let keyword = tree.entries[entryIndex].head.first, tree.isWord(keyword, "include")
-      else { continue }
       let entry = tree.entries[entryIndex]
-      guard entry.head.count == 2 else {
+      let head = tree.head(entry)
+      guard let keyword = head.first, tree.isWord(keyword, "include") else { continue }
+      guard head.count == 2 else {
         let range = tree.range(start: entry.start, end: entry.end)
         let problem = Diagnostic.error(
           Parser.code, "`include` takes one path", at: range, fix: "include \"clients/*.books\"")
         includes.append((range, [], problem))
         continue
       }
-      let target = tree.text(entry.head[1])
-      let range = tree.range(entry.head[1])
+      let target = tree.text(head[1])
+      let range = tree.range(head[1])
       let resolved = Path.resolve(target, from: path)
       if Path.isGlob(target) {
         let matches = fileSystem.glob(resolved)

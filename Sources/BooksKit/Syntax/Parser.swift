@@ -17,9 +17,12 @@ public struct Parser {
   private var entries: [EntryNode] = []
   private var comments: [CommentNode] = []
   private var diagnostics: [Diagnostic] = []
-  /// The fields of the last entry, moved into it when the next entry starts: one array of
-  /// the right size per entry instead of one per doubling.
+  /// Every token of the entries: a head's, then each field's values and tags, then the
+  /// entry's own tags (held in `entryTags` until the entry ends, as lines of tags alone may
+  /// follow its fields).
+  private var tokens: [Token] = []
   private var fields: [FieldNode] = []
+  private var entryTags: [Token] = []
 
   private init(file: SourceFile, fileIndex: Int) {
     self.file = file
@@ -45,26 +48,62 @@ public struct Parser {
   static func parse(_ file: SourceFile, fileIndex: Int, pieces: [Range<Int>]) -> SyntaxTree {
     var parsed = Parallel.map(pieces.count) { piece in
       var parser = Parser(file: file, fileIndex: fileIndex)
+      // About one token per 8 bytes, one field per 30, one entry per 90. The first piece
+      // makes room for the whole file, so that the others are appended to its arrays
+      // without moving them (pages never written are never touched).
+      let size = piece == 0 ? file.bytes.count : pieces[piece].count
+      parser.tokens.reserveCapacity(size / 8)
+      parser.fields.reserveCapacity(size / 30)
+      parser.entries.reserveCapacity(size / 90)
       file.bytes.withUnsafeBufferPointer { buffer in
         parser.run(buffer, pieces[piece])
       }
       return Parsed(
-        entries: parser.entries, comments: parser.comments, diagnostics: parser.diagnostics)
+        entries: parser.entries, comments: parser.comments, diagnostics: parser.diagnostics,
+        tokens: parser.tokens, fields: parser.fields)
+    }
+    // Each piece's spans count from its own storage: move them past the pieces before it.
+    var tokenBase = 0
+    var fieldBase = 0
+    for piece in parsed.indices {
+      let (tokens, fields) = (tokenBase, fieldBase)
+      tokenBase += parsed[piece].tokens.count
+      fieldBase += parsed[piece].fields.count
+      guard tokens > 0 || fields > 0 else { continue }
+      for index in parsed[piece].entries.indices {
+        parsed[piece].entries[index].headSpan = parsed[piece].entries[index].headSpan.moved(
+          by: tokens)
+        parsed[piece].entries[index].tagSpan = parsed[piece].entries[index].tagSpan.moved(
+          by: tokens)
+        parsed[piece].entries[index].fieldSpan = parsed[piece].entries[index].fieldSpan.moved(
+          by: fields)
+      }
+      for index in parsed[piece].fields.indices {
+        parsed[piece].fields[index].valueSpan = parsed[piece].fields[index].valueSpan.moved(
+          by: tokens)
+        parsed[piece].fields[index].tagSpan = parsed[piece].fields[index].tagSpan.moved(
+          by: tokens)
+      }
     }
     var entries = parsed.map(\.entries)
     var comments = parsed.map(\.comments)
     var diagnostics = parsed.map(\.diagnostics)
+    var tokens = parsed.map(\.tokens)
+    var fields = parsed.map(\.fields)
     parsed = []  // the pieces' arrays are now held once, and move
     return SyntaxTree(
       file: file, fileIndex: fileIndex, entries: Parallel.concatenate(&entries),
       comments: Parallel.concatenate(&comments),
-      diagnostics: Parallel.concatenate(&diagnostics))
+      diagnostics: Parallel.concatenate(&diagnostics), tokens: Parallel.concatenate(&tokens),
+      fields: Parallel.concatenate(&fields))
   }
 
   private struct Parsed: Sendable {
     var entries: [EntryNode]
     var comments: [CommentNode]
     var diagnostics: [Diagnostic]
+    var tokens: [Token]
+    var fields: [FieldNode]
   }
 
   /// Big files are parsed in pieces side by side. A piece starts at a line that starts
@@ -103,28 +142,38 @@ public struct Parser {
       position = 3
     }
     let end = min(range.upperBound, bytes.count)
-    var tokens: [Token] = []
+    var line: [Token] = []
     var tags: [Token] = []
     while position < end {
       var lineEnd = end
       if let base = bytes.baseAddress, let found = memchr(base + position, 0x0A, end - position) {
         lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
       }
-      parseLine(bytes, start: position, end: lineEnd, tokens: &tokens, tags: &tags)
+      parseLine(bytes, start: position, end: lineEnd, tokens: &line, tags: &tags)
       position = lineEnd + 1
     }
-    flushFields()
+    closeEntry()
   }
 
-  private mutating func flushFields() {
-    guard !fields.isEmpty, !entries.isEmpty else { return }
-    // A copy of exactly the right size; `fields` keeps its buffer for the next entry.
-    entries[entries.count - 1].fields = fields.withUnsafeBufferPointer { source in
-      [FieldNode](unsafeUninitializedCapacity: source.count) { target, count in
-        count = target.initialize(fromContentsOf: source)
-      }
+  /// Ends the last entry: its own tags go after its fields' tokens.
+  private mutating func closeEntry() {
+    guard !entries.isEmpty else { return }
+    let last = entries.count - 1
+    entries[last].fieldSpan = StoreSpan(
+      start: entries[last].fieldSpan.start, count: fields.count - entries[last].fieldSpan.start)
+    if !entryTags.isEmpty {
+      entries[last].tagSpan = StoreSpan(start: self.tokens.count, count: entryTags.count)
+      self.tokens.append(contentsOf: entryTags)
+      entryTags.removeAll(keepingCapacity: true)
     }
-    fields.removeAll(keepingCapacity: true)
+  }
+
+  /// Appends `run` to the token storage; returns where it went.
+  private mutating func store(_ run: ArraySlice<Token>) -> StoreSpan {
+    guard !run.isEmpty else { return .empty }
+    let span = StoreSpan(start: tokens.count, count: run.count)
+    tokens.append(contentsOf: run)
+    return span
   }
 
   private static func isBlank(_ byte: UInt8) -> Bool {
@@ -226,7 +275,7 @@ public struct Parser {
     if tokens.isEmpty {
       // A line of tags alone: under an entry they tag it; in column 1 they tag nothing.
       if indented, !entries.isEmpty {
-        entries[entries.count - 1].tags += tags
+        entryTags += tags
         entries[entries.count - 1].end = contentEnd
       } else {
         diagnostics.append(
@@ -238,12 +287,13 @@ public struct Parser {
       return
     }
     if !indented {
-      flushFields()
-      entries.append(
-        EntryNode(
-          head: tokens, tags: tags.isEmpty ? [] : tags, fields: [],
-          start: tokens.first?.start ?? index,
-          end: contentEnd, comment: comment))
+      closeEntry()
+      var entry = EntryNode(
+        head: store(tokens[...]), start: tokens.first?.start ?? index, end: contentEnd,
+        comment: comment)
+      entry.fieldSpan = StoreSpan(start: fields.count, count: 0)
+      entries.append(entry)
+      entryTags += tags
       return
     }
     guard !entries.isEmpty else {
@@ -262,9 +312,9 @@ public struct Parser {
           fix: "write `name value`, e.g. `note \"...\"`"))
       return
     }
+    let values = store(tokens.dropFirst())
     let field = FieldNode(
-      key: key, values: Array(tokens.dropFirst()), tags: tags.isEmpty ? [] : tags, start: key.start,
-      end: contentEnd,
+      key: key, values: values, tags: store(tags[...]), start: key.start, end: contentEnd,
       comment: comment)
     fields.append(field)
     entries[entries.count - 1].end = contentEnd

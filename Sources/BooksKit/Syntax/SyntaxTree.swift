@@ -11,41 +11,131 @@ public enum TokenKind: UInt8, Sendable {
 /// A token on one line of a file, as a byte range into that file.
 public struct Token: Hashable, Sendable {
   public var kind: TokenKind
-  public var start: Int
-  public var end: Int
+  // 32-bit offsets (files are at most 1 GiB): a token takes 12 bytes instead of 24.
+  private var storedStart: Int32
+  private var storedEnd: Int32
+
+  public var start: Int {
+    get { Int(storedStart) }
+    set { storedStart = Int32(clamping: newValue) }
+  }
+  public var end: Int {
+    get { Int(storedEnd) }
+    set { storedEnd = Int32(clamping: newValue) }
+  }
 
   public init(kind: TokenKind, start: Int, end: Int) {
     self.kind = kind
-    self.start = start
-    self.end = end
+    storedStart = Int32(clamping: start)
+    storedEnd = Int32(clamping: end)
   }
 }
+
+/// Where a run of tokens (or fields) sits in its tree's flat storage.
+public struct StoreSpan: Hashable, Sendable {
+  // 32 bits: a file of at most 1 GiB has fewer tokens than that.
+  var storedStart: Int32
+  var storedCount: Int32
+
+  var start: Int { Int(storedStart) }
+  var count: Int { Int(storedCount) }
+
+  init(start: Int, count: Int) {
+    storedStart = Int32(clamping: start)
+    storedCount = Int32(clamping: count)
+  }
+
+  static let empty = StoreSpan(start: 0, count: 0)
+
+  /// The same span in storage that has `offset` more elements before it.
+  func moved(by offset: Int) -> StoreSpan {
+    StoreSpan(start: start + offset, count: count)
+  }
+}
+
+/// A run of a tree's tokens or fields, indexed from zero like an array of its own.
+///
+/// Trees keep every token of a file in one array and every field line in another; an entry
+/// or field names its runs by offset, so parsing allocates nothing per line and copying a
+/// node copies no reference.
+public struct Run<Element: Sendable>: RandomAccessCollection, Sendable {
+  private let storage: [Element]
+  private let offset: Int
+  public let endIndex: Int
+
+  init(_ storage: [Element], _ span: StoreSpan) {
+    // A span is always inside its storage; clamped all the same, so a bad one reads less.
+    let lower = Swift.min(Swift.max(span.start, 0), storage.count)
+    self.storage = storage
+    self.offset = lower
+    self.endIndex = Swift.min(Swift.max(span.count, 0), storage.count - lower)
+  }
+
+  public var startIndex: Int { 0 }
+
+  public subscript(position: Int) -> Element {
+    storage[offset + position]
+  }
+}
+
+public typealias Tokens = Run<Token>
 
 /// An indented `key value...` line under an entry.
 public struct FieldNode: Sendable {
   /// The first token of the line: the field name.
   public var key: Token
-  /// The rest of the line's tokens, excluding tags and the comment.
-  public var values: [Token]
-  /// Tags written on this line.
-  public var tags: [Token]
+  /// The rest of the line's tokens, excluding tags and the comment (`SyntaxTree.values`).
+  var valueSpan: StoreSpan
+  /// Tags written on this line (`SyntaxTree.tags(of:)`).
+  var tagSpan: StoreSpan
   /// Byte range of the line's content (indentation and comment excluded).
-  public var start: Int
-  public var end: Int
+  private var storedStart: Int32
+  private var storedEnd: Int32
   /// A trailing `; comment` on this line, if any.
   public var comment: Token?
+
+  public var start: Int { Int(storedStart) }
+  public var end: Int { Int(storedEnd) }
+
+  init(
+    key: Token, values: StoreSpan, tags: StoreSpan, start: Int, end: Int, comment: Token?
+  ) {
+    self.key = key
+    self.valueSpan = values
+    self.tagSpan = tags
+    self.storedStart = Int32(clamping: start)
+    self.storedEnd = Int32(clamping: end)
+    self.comment = comment
+  }
 }
 
 /// One entry: a line starting in column 1 (its head) and the indented field lines under it.
 public struct EntryNode: Sendable {
-  /// The tokens of the head line, excluding tags and the comment.
-  public var head: [Token]
-  public var tags: [Token]
-  public var fields: [FieldNode]
-  /// Byte range from the start of the head to the end of the last field line.
-  public var start: Int
-  public var end: Int
+  /// The tokens of the head line, excluding tags and the comment (`SyntaxTree.head`).
+  var headSpan: StoreSpan
+  /// The entry's own tags: on its head line and on lines of tags alone under it.
+  var tagSpan: StoreSpan
+  /// Its field lines, in the tree's field storage (`SyntaxTree.fields`).
+  var fieldSpan: StoreSpan
+  private var storedStart: Int32
+  private var storedEnd: Int32
   public var comment: Token?
+
+  /// Byte range from the start of the head to the end of the last field line.
+  public var start: Int { Int(storedStart) }
+  public var end: Int {
+    get { Int(storedEnd) }
+    set { storedEnd = Int32(clamping: newValue) }
+  }
+
+  init(head: StoreSpan, start: Int, end: Int, comment: Token?) {
+    headSpan = head
+    tagSpan = .empty
+    fieldSpan = .empty
+    storedStart = Int32(clamping: start)
+    storedEnd = Int32(clamping: end)
+    self.comment = comment
+  }
 }
 
 /// A comment line (or trailing comment) kept so that `books fmt` can put it back.
@@ -65,6 +155,77 @@ public struct SyntaxTree: Sendable {
   public var entries: [EntryNode]
   public var comments: [CommentNode]
   public var diagnostics: [Diagnostic]
+  /// Every token of the entries, in runs named by the nodes' spans.
+  var tokenStore: [Token]
+  /// Every field line, in runs named by the entries' spans.
+  var fieldStore: [FieldNode]
+
+  init(
+    file: SourceFile, fileIndex: Int, entries: [EntryNode], comments: [CommentNode],
+    diagnostics: [Diagnostic], tokens: [Token], fields: [FieldNode]
+  ) {
+    self.file = file
+    self.fileIndex = fileIndex
+    self.entries = entries
+    self.comments = comments
+    self.diagnostics = diagnostics
+    self.tokenStore = tokens
+    self.fieldStore = fields
+  }
+
+  /// The tokens of an entry's head line (tags and comment excluded).
+  public func head(_ entry: EntryNode) -> Tokens { Tokens(tokenStore, entry.headSpan) }
+
+  /// An entry's own tags (its fields' tags not included).
+  public func tags(_ entry: EntryNode) -> Tokens { Tokens(tokenStore, entry.tagSpan) }
+
+  /// An entry's field lines.
+  public func fields(_ entry: EntryNode) -> Run<FieldNode> {
+    Run(fieldStore, entry.fieldSpan)
+  }
+
+  /// A field line's values: its tokens after the key, tags and comment excluded.
+  public func values(_ field: FieldNode) -> Tokens { Tokens(tokenStore, field.valueSpan) }
+
+  /// The tags written on a field line.
+  public func tags(_ field: FieldNode) -> Tokens { Tokens(tokenStore, field.tagSpan) }
+
+  /// The entries in `range`, over copies of the file's bytes and of just those entries'
+  /// tokens and fields, for a thread of its own: threads that read one array would take
+  /// turns on its reference count at every token.
+  func privateCopy(of range: Range<Int>) -> SyntaxTree {
+    guard let first = range.first, let last = range.last, entries.indices.contains(first),
+      entries.indices.contains(last)
+    else {
+      return SyntaxTree(
+        file: file, fileIndex: fileIndex, entries: [], comments: [], diagnostics: [], tokens: [],
+        fields: [])
+    }
+    // An entry's tokens and fields lie between its head's and the next entry's.
+    func bounds(_ start: (EntryNode) -> Int, _ count: Int) -> Range<Int> {
+      let lower = min(max(start(entries[first]), 0), count)
+      let upper =
+        last + 1 < entries.count ? min(max(start(entries[last + 1]), lower), count) : count
+      return lower..<upper
+    }
+    let tokens = bounds({ $0.headSpan.start }, tokenStore.count)
+    let fields = bounds({ $0.fieldSpan.start }, fieldStore.count)
+    var copiedFields = fieldStore[fields].privateCopy()
+    for index in copiedFields.indices {
+      copiedFields[index].valueSpan = copiedFields[index].valueSpan.moved(by: -tokens.lowerBound)
+      copiedFields[index].tagSpan = copiedFields[index].tagSpan.moved(by: -tokens.lowerBound)
+    }
+    let copiedEntries = entries[range].map { entry in
+      var moved = entry
+      moved.headSpan = entry.headSpan.moved(by: -tokens.lowerBound)
+      moved.tagSpan = entry.tagSpan.moved(by: -tokens.lowerBound)
+      moved.fieldSpan = entry.fieldSpan.moved(by: -fields.lowerBound)
+      return moved
+    }
+    return SyntaxTree(
+      file: file.privateCopy(), fileIndex: fileIndex, entries: copiedEntries, comments: [],
+      diagnostics: [], tokens: tokenStore[tokens].privateCopy(), fields: copiedFields)
+  }
 
   /// The source range of a token.
   /// The same tree as file `index` of a set of books: its diagnostics point there.
@@ -127,5 +288,12 @@ public struct SyntaxTree: Sendable {
       }
       return true
     }
+  }
+}
+
+extension ArraySlice {
+  /// A copy in a buffer of its own (a plain copy would share this one until written).
+  func privateCopy() -> [Element] {
+    withUnsafeBufferPointer { Array($0) }
   }
 }

@@ -143,15 +143,15 @@ import Testing
   }
 
   private func describe(_ tree: SyntaxTree) -> [String] {
-    func tokens(_ list: [Token]) -> String {
+    func tokens(_ list: some Sequence<Token>) -> String {
       list.map { "\($0.kind):\($0.start)-\($0.end)" }.joined(separator: ",")
     }
     func comment(_ token: Token?) -> String { token.map { "\($0.start)-\($0.end)" } ?? "-" }
     var lines = tree.entries.map { entry in
-      "entry \(entry.start)-\(entry.end) [\(tokens(entry.head))] #[\(tokens(entry.tags))] "
+      "entry \(entry.start)-\(entry.end) [\(tokens(tree.head(entry)))] #[\(tokens(tree.tags(entry)))] "
         + comment(entry.comment)
-        + entry.fields.map { field in
-          " {\(tokens([field.key])) [\(tokens(field.values))] #[\(tokens(field.tags))] "
+        + tree.fields(entry).map { field in
+          " {\(tokens([field.key])) [\(tokens(tree.values(field)))] #[\(tokens(tree.tags(field)))] "
             + "\(field.start)-\(field.end) \(comment(field.comment))}"
         }.joined()
     }

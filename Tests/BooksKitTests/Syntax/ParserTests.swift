@@ -21,13 +21,15 @@ import Testing
     #expect(tree.diagnostics.isEmpty)
     #expect(tree.entries.count == 2)
     let client = tree.entries[0]
-    #expect(client.head.map { tree.text($0) } == ["client", "acme", "Acme Corp"])
-    #expect(client.tags.map { tree.text($0) } == ["vip"])
-    #expect(client.fields.map { tree.text($0.key) } == ["stage", "email"])
-    #expect(client.fields[1].values.map { tree.text($0) } == ["billing@acme.example"])
+    #expect(tree.head(client).map { tree.text($0) } == ["client", "acme", "Acme Corp"])
+    #expect(tree.tags(client).map { tree.text($0) } == ["vip"])
+    #expect(tree.fields(client).map { tree.text($0.key) } == ["stage", "email"])
+    #expect(tree.values(tree.fields(client)[1]).map { tree.text($0) } == ["billing@acme.example"])
     let time = tree.entries[1]
     #expect(
-      time.head.map { tree.text($0) } == ["2026-01-12", "time", "acme-web", "3h30m", "Wire;frames"])
+      tree.head(time).map { tree.text($0) } == [
+        "2026-01-12", "time", "acme-web", "3h30m", "Wire;frames",
+      ])
     #expect(
       tree.comments.map { tree.raw($0.token) } == [
         "; a comment line", "; trailing", "# hash comment",
@@ -35,17 +37,43 @@ import Testing
     #expect(tree.comments.map(\.ownLine) == [true, false, true])
   }
 
+  /// Tokens of every entry share one array: each entry, field and tag line reads its own.
+  @Test func tagsFieldsAndHeadsKeepTheirOwnTokens() {
+    let tree = parse(
+      """
+      client a "A" #one
+        stage lead #two
+        #three #four
+        email x@a.example
+        #five
+      client b
+        stage won #six
+      """)
+    #expect(tree.diagnostics.isEmpty)
+    let (a, b) = (tree.entries[0], tree.entries[1])
+    #expect(tree.head(a).map { tree.text($0) } == ["client", "a", "A"])
+    #expect(tree.tags(a).map { tree.text($0) } == ["one", "three", "four", "five"])
+    #expect(tree.fields(a).map { tree.text($0.key) } == ["stage", "email"])
+    #expect(
+      tree.fields(a).map { tree.values($0).map { tree.text($0) } } == [["lead"], ["x@a.example"]])
+    #expect(tree.fields(a).map { tree.tags($0).map { tree.text($0) } } == [["two"], []])
+    #expect(tree.head(b).map { tree.text($0) } == ["client", "b"])
+    #expect(tree.tags(b).isEmpty)
+    #expect(tree.fields(b).map { tree.tags($0).map { tree.text($0) } } == [["six"]])
+    #expect(tree.values(tree.fields(b)[0])[0] == tree.values(tree.fields(b)[0]).first)
+  }
+
   @Test func crlfBomAndTabs() {
     let tree = parse("\u{FEFF}client a\r\n\tstage lead\r\n")
     #expect(tree.diagnostics.isEmpty)
     #expect(tree.entries.count == 1)
-    #expect(tree.entries[0].fields.map { tree.text($0.values[0]) } == ["lead"])
+    #expect(tree.fields(tree.entries[0]).map { tree.text(tree.values($0)[0]) } == ["lead"])
   }
 
   @Test func stringEscapes() {
     let tree = parse(#"note "a \"quoted\" \\ word\n\u{1F600}""#)
     #expect(tree.diagnostics.isEmpty)
-    #expect(tree.text(tree.entries[0].head[1]) == "a \"quoted\" \\ word\n😀")
+    #expect(tree.text(tree.head(tree.entries[0])[1]) == "a \"quoted\" \\ word\n😀")
   }
 
   @Test func reportsAndRecovers() {

@@ -122,7 +122,7 @@ struct Layout {
   /// Sorts the parser's tokens and comments back onto the lines they were written on.
   private static func lines(of tree: SyntaxTree) -> [LayoutLine] {
     let file = tree.file
-    var lines = [LayoutLine](repeating: LayoutLine(), count: file.lineStarts.count)
+    var lines = [LayoutLine](repeating: LayoutLine(), count: file.lineCount)
     func place(_ token: Token, _ kind: LayoutLine.Kind?) {
       let index = file.line(of: token.start) - 1
       guard lines.indices.contains(index) else { return }

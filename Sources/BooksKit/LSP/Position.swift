@@ -27,8 +27,7 @@ extension SourceFile {
   public func position(of offset: Int) -> LSPPosition {
     let clamped = min(max(offset, 0), bytes.count)
     let line = line(of: clamped)
-    let lineStart = lineStarts.indices.contains(line - 1) ? lineStarts[line - 1] : 0
-    var from = lineStart
+    var from = lineStart(line - 1)
     if line == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       from = min(3, clamped)
     }
@@ -53,7 +52,7 @@ extension SourceFile {
   /// column past the end of its line is the end of the line (before CR LF).
   public func offset(of position: LSPPosition) -> Int {
     guard position.line >= 0 else { return 0 }
-    guard position.line < lineStarts.count else { return bytes.count }
+    guard position.line < lineCount else { return bytes.count }
     let range = lineRange(position.line + 1)
     var index = range.lowerBound
     if position.line == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB,

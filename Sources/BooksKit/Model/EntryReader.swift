@@ -3,10 +3,15 @@
 /// Every accessor returns nil after reporting a `values` (malformed) or `fields`
 /// (missing, unknown, repeated) diagnostic pointing at the exact token.
 struct EntryReader {
-  let tree: SyntaxTree
+  let tree: TreeStore
   let entry: EntryNode
   /// The entry's kind once the builder knows it (saves reading the keyword again).
   var kind: EntryKind?
+
+  init(tree: SyntaxTree, entry: EntryNode) {
+    self.tree = tree.store
+    self.entry = entry
+  }
 
   var headRange: SourceRange {
     tree.range(start: entry.start, end: head.last?.end ?? entry.start)

@@ -314,7 +314,7 @@ public struct Parser {
     }
     let values = store(tokens.dropFirst())
     let field = FieldNode(
-      key: key, values: values, tags: store(tags[...]), start: key.start, end: contentEnd,
+      key: key, values: values, tags: store(tags[...]), end: contentEnd,
       comment: comment)
     fields.append(field)
     entries[entries.count - 1].end = contentEnd

@@ -13,40 +13,34 @@ public final class SourceFile: Sendable {
   public let path: String
   /// The file's bytes, including any BOM and CR characters.
   public let bytes: [UInt8]
-  /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
-  public let lineStarts: [Int]
+  /// Byte offset of the first byte of each line; `lineStarts[0] == 0`. In 32 bits (a file
+  /// is at most 1 GiB): a line is about 25 bytes, so this is a sixth of the file's size.
+  private let lineStarts: [Int32]
   /// Per line: true when it holds a non-ASCII byte, so its columns must be counted.
   private let lineHasNonASCII: [Bool]
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
-    var starts = [0]
-    starts.reserveCapacity(bytes.count / 32 + 1)
+    var starts: [Int32] = [0]
+    starts.reserveCapacity(bytes.count / 24 + 1)
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       var offset = 0
       // memchr scans many bytes at a time; a file is mostly not newlines.
       while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
         let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        starts.append(index + 1)
+        starts.append(Int32(clamping: index + 1))
         offset = index + 1
       }
     }
     self.lineStarts = starts
     self.lineHasNonASCII = bytes.withUnsafeBytes { raw in
       starts.indices.map { line in
-        let end = line + 1 < starts.count ? starts[line + 1] : raw.count
-        return Self.hasHighBit(raw, from: starts[line], to: end)
+        let end = line + 1 < starts.count ? Int(starts[line + 1]) : raw.count
+        return Self.hasHighBit(raw, from: Int(starts[line]), to: end)
       }
     }
-  }
-
-  private init(path: String, bytes: [UInt8], lineStarts: [Int], lineHasNonASCII: [Bool]) {
-    self.path = path
-    self.bytes = bytes
-    self.lineStarts = lineStarts
-    self.lineHasNonASCII = lineHasNonASCII
   }
 
   /// Whether a byte in `start..<end` is 0x80 or above, eight bytes at a time.
@@ -67,22 +61,16 @@ public final class SourceFile: Sendable {
     return seen & 0x8080_8080_8080_8080 != 0
   }
 
-  /// The same file over a copy of its bytes, for a thread of its own: threads that read one
-  /// array would take turns on its reference count at every token.
-  func privateCopy() -> SourceFile {
-    let copy = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-      count = bytes.withUnsafeBufferPointer { source in
-        guard let base = source.baseAddress, let target = buffer.baseAddress else { return 0 }
-        target.update(from: base, count: source.count)
-        return source.count
-      }
-    }
-    return SourceFile(
-      path: path, bytes: copy, lineStarts: lineStarts, lineHasNonASCII: lineHasNonASCII)
-  }
-
   public convenience init(path: String, text: String) {
     self.init(path: path, bytes: Array(text.utf8))
+  }
+
+  /// The number of lines (a file that ends with a newline has an empty last line).
+  public var lineCount: Int { lineStarts.count }
+
+  /// The byte offset where the 0-based line `index` starts (0 outside the file's lines).
+  public func lineStart(_ index: Int) -> Int {
+    lineStarts.indices.contains(index) ? Int(lineStarts[index]) : 0
   }
 
   /// The 1-based line that holds `offset` (offsets past the end belong to the last line).
@@ -91,7 +79,7 @@ public final class SourceFile: Sendable {
     var high = lineStarts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+      if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
     }
     return low + 1
   }
@@ -99,8 +87,8 @@ public final class SourceFile: Sendable {
   /// Byte range of a 1-based line, without its line terminator (LF or CRLF).
   public func lineRange(_ line: Int) -> Range<Int> {
     guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
-    let start = lineStarts[line - 1]
-    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    let start = Int(lineStarts[line - 1])
+    var end = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count
     if end > start, bytes[end - 1] == 0x0D { end -= 1 }
     return start..<max(start, end)
   }

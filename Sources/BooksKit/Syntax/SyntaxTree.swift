@@ -88,22 +88,20 @@ public struct FieldNode: Sendable {
   var valueSpan: StoreSpan
   /// Tags written on this line (`SyntaxTree.tags(of:)`).
   var tagSpan: StoreSpan
-  /// Byte range of the line's content (indentation and comment excluded).
-  private var storedStart: Int32
   private var storedEnd: Int32
   /// A trailing `; comment` on this line, if any.
   public var comment: Token?
 
-  public var start: Int { Int(storedStart) }
+  /// Byte range of the line's content (indentation and comment excluded): from its key.
+  public var start: Int { key.start }
   public var end: Int { Int(storedEnd) }
 
   init(
-    key: Token, values: StoreSpan, tags: StoreSpan, start: Int, end: Int, comment: Token?
+    key: Token, values: StoreSpan, tags: StoreSpan, end: Int, comment: Token?
   ) {
     self.key = key
     self.valueSpan = values
     self.tagSpan = tags
-    self.storedStart = Int32(clamping: start)
     self.storedEnd = Int32(clamping: end)
     self.comment = comment
   }
@@ -150,49 +148,75 @@ public struct CommentNode: Sendable {
 /// The syntax of one file: its entries in order, and its comment lines.
 public struct SyntaxTree: Sendable {
   public var file: SourceFile
-  /// Index of `file` in the load's file list; every range made from this tree uses it.
-  public var fileIndex: Int
   public var entries: [EntryNode]
   public var comments: [CommentNode]
   public var diagnostics: [Diagnostic]
-  /// Every token of the entries, in runs named by the nodes' spans.
-  var tokenStore: [Token]
-  /// Every field line, in runs named by the entries' spans.
-  var fieldStore: [FieldNode]
+  /// The entries' tokens, fields and bytes.
+  let store: TreeStore
 
   init(
     file: SourceFile, fileIndex: Int, entries: [EntryNode], comments: [CommentNode],
     diagnostics: [Diagnostic], tokens: [Token], fields: [FieldNode]
   ) {
     self.file = file
-    self.fileIndex = fileIndex
     self.entries = entries
     self.comments = comments
     self.diagnostics = diagnostics
-    self.tokenStore = tokens
-    self.fieldStore = fields
+    self.store = TreeStore(
+      fileIndex: fileIndex, tokens: tokens, fields: fields, bytes: file.bytes, byteOrigin: 0)
   }
+
+  private init(
+    file: SourceFile, entries: [EntryNode], comments: [CommentNode],
+    diagnostics: [Diagnostic], store: TreeStore
+  ) {
+    self.file = file
+    self.entries = entries
+    self.comments = comments
+    self.diagnostics = diagnostics
+    self.store = store
+  }
+
+  /// Index of `file` in the load's file list; every range made from this tree uses it.
+  public var fileIndex: Int { store.fileIndex }
 
   /// The tokens of an entry's head line (tags and comment excluded).
-  public func head(_ entry: EntryNode) -> Tokens { Tokens(tokenStore, entry.headSpan) }
+  public func head(_ entry: EntryNode) -> Tokens { store.head(entry) }
 
   /// An entry's own tags (its fields' tags not included).
-  public func tags(_ entry: EntryNode) -> Tokens { Tokens(tokenStore, entry.tagSpan) }
+  public func tags(_ entry: EntryNode) -> Tokens { store.tags(entry) }
 
   /// An entry's field lines.
-  public func fields(_ entry: EntryNode) -> Run<FieldNode> {
-    Run(fieldStore, entry.fieldSpan)
-  }
+  public func fields(_ entry: EntryNode) -> Run<FieldNode> { store.fields(entry) }
 
   /// A field line's values: its tokens after the key, tags and comment excluded.
-  public func values(_ field: FieldNode) -> Tokens { Tokens(tokenStore, field.valueSpan) }
+  public func values(_ field: FieldNode) -> Tokens { store.values(field) }
 
   /// The tags written on a field line.
-  public func tags(_ field: FieldNode) -> Tokens { Tokens(tokenStore, field.tagSpan) }
+  public func tags(_ field: FieldNode) -> Tokens { store.tags(field) }
 
-  /// The entries in `range`, over copies of the file's bytes and of just those entries'
-  /// tokens and fields, for a thread of its own: threads that read one array would take
-  /// turns on its reference count at every token.
+  /// The source range of a token.
+  public func range(_ token: Token) -> SourceRange { store.range(token) }
+
+  public func range(start: Int, end: Int) -> SourceRange { store.range(start: start, end: end) }
+
+  /// The bytes of a token, as written.
+  public func bytes(_ token: Token) -> ArraySlice<UInt8> { store.bytes(token) }
+
+  /// The raw text of a token, as written (quotes included for strings).
+  public func raw(_ token: Token) -> String { store.raw(token) }
+
+  /// The value of a token: strings unquoted and unescaped, tags without `#`, words as written.
+  public func text(_ token: Token) -> String { store.text(token) }
+
+  /// True when the token is a word spelled exactly `keyword`.
+  public func isWord(_ token: Token, _ keyword: StaticString) -> Bool {
+    store.isWord(token, keyword)
+  }
+
+  /// The entries in `range`, over copies of just those entries' bytes, tokens and fields,
+  /// for a thread of its own: threads that read one array would take turns on its
+  /// reference count at every token.
   func privateCopy(of range: Range<Int>) -> SyntaxTree {
     guard let first = range.first, let last = range.last, entries.indices.contains(first),
       entries.indices.contains(last)
@@ -208,9 +232,9 @@ public struct SyntaxTree: Sendable {
         last + 1 < entries.count ? min(max(start(entries[last + 1]), lower), count) : count
       return lower..<upper
     }
-    let tokens = bounds({ $0.headSpan.start }, tokenStore.count)
-    let fields = bounds({ $0.fieldSpan.start }, fieldStore.count)
-    var copiedFields = fieldStore[fields].privateCopy()
+    let tokens = bounds({ $0.headSpan.start }, store.tokens.count)
+    let fields = bounds({ $0.fieldSpan.start }, store.fields.count)
+    var copiedFields = store.fields[fields].privateCopy()
     for index in copiedFields.indices {
       copiedFields[index].valueSpan = copiedFields[index].valueSpan.moved(by: -tokens.lowerBound)
       copiedFields[index].tagSpan = copiedFields[index].tagSpan.moved(by: -tokens.lowerBound)
@@ -222,50 +246,86 @@ public struct SyntaxTree: Sendable {
       moved.fieldSpan = entry.fieldSpan.moved(by: -fields.lowerBound)
       return moved
     }
+    // Every token of an entry lies between its start and its end.
+    let bytes = store.bytes
+    let lower = min(max(entries[first].start - store.byteOrigin, 0), bytes.count)
+    let upper = min(max(entries[last].end - store.byteOrigin, lower), bytes.count)
     return SyntaxTree(
-      file: file.privateCopy(), fileIndex: fileIndex, entries: copiedEntries, comments: [],
-      diagnostics: [], tokens: tokenStore[tokens].privateCopy(), fields: copiedFields)
+      file: file, entries: copiedEntries, comments: [], diagnostics: [],
+      store: TreeStore(
+        fileIndex: fileIndex, tokens: store.tokens[tokens].privateCopy(), fields: copiedFields,
+        bytes: bytes[lower..<upper].privateCopy(), byteOrigin: store.byteOrigin + lower))
   }
 
-  /// The source range of a token.
   /// The same tree as file `index` of a set of books: its diagnostics point there.
   func renumbered(_ index: Int) -> SyntaxTree {
     func moved(_ range: SourceRange?) -> SourceRange? {
       range.map { SourceRange(file: index, start: $0.start, end: $0.end) }
     }
-    var tree = self
-    tree.fileIndex = index
-    tree.diagnostics = diagnostics.map { diagnostic in
-      var copy = diagnostic
-      copy.range = moved(diagnostic.range)
-      copy.notes = diagnostic.notes.map { DiagnosticNote($0.message, at: moved($0.range)) }
-      return copy
-    }
-    return tree
+    return SyntaxTree(
+      file: file, entries: entries, comments: comments,
+      diagnostics: diagnostics.map { diagnostic in
+        var copy = diagnostic
+        copy.range = moved(diagnostic.range)
+        copy.notes = diagnostic.notes.map { DiagnosticNote($0.message, at: moved($0.range)) }
+        return copy
+      },
+      store: TreeStore(
+        fileIndex: index, tokens: store.tokens, fields: store.fields, bytes: store.bytes,
+        byteOrigin: store.byteOrigin))
+  }
+}
+
+/// What reading an entry needs of its tree, behind one reference: a reader is made for
+/// every entry, and copying a whole tree into it would retain each of the tree's arrays.
+final class TreeStore: Sendable {
+  let fileIndex: Int
+  /// Every token of the entries, in runs named by the nodes' spans.
+  let tokens: [Token]
+  /// Every field line, in runs named by the entries' spans.
+  let fields: [FieldNode]
+  /// The bytes tokens are read from: the file's own, or (in a private copy) those of a
+  /// range of it that starts at `byteOrigin`.
+  let bytes: [UInt8]
+  let byteOrigin: Int
+
+  init(fileIndex: Int, tokens: [Token], fields: [FieldNode], bytes: [UInt8], byteOrigin: Int) {
+    self.fileIndex = fileIndex
+    self.tokens = tokens
+    self.fields = fields
+    self.bytes = bytes
+    self.byteOrigin = byteOrigin
   }
 
-  public func range(_ token: Token) -> SourceRange {
+  func head(_ entry: EntryNode) -> Tokens { Tokens(tokens, entry.headSpan) }
+
+  func tags(_ entry: EntryNode) -> Tokens { Tokens(tokens, entry.tagSpan) }
+
+  func fields(_ entry: EntryNode) -> Run<FieldNode> { Run(fields, entry.fieldSpan) }
+
+  func values(_ field: FieldNode) -> Tokens { Tokens(tokens, field.valueSpan) }
+
+  func tags(_ field: FieldNode) -> Tokens { Tokens(tokens, field.tagSpan) }
+
+  func range(_ token: Token) -> SourceRange {
     SourceRange(file: fileIndex, start: token.start, end: token.end)
   }
 
-  public func range(start: Int, end: Int) -> SourceRange {
+  func range(start: Int, end: Int) -> SourceRange {
     SourceRange(file: fileIndex, start: start, end: end)
   }
 
-  /// The bytes of a token, as written.
-  public func bytes(_ token: Token) -> ArraySlice<UInt8> {
-    let lower = min(max(token.start, 0), file.bytes.count)
-    let upper = min(max(token.end, lower), file.bytes.count)
-    return file.bytes[lower..<upper]
+  func bytes(_ token: Token) -> ArraySlice<UInt8> {
+    let lower = min(max(token.start - byteOrigin, 0), bytes.count)
+    let upper = min(max(token.end - byteOrigin, lower), bytes.count)
+    return bytes[lower..<upper]
   }
 
-  /// The raw text of a token, as written (quotes included for strings).
-  public func raw(_ token: Token) -> String {
+  func raw(_ token: Token) -> String {
     String(decoding: bytes(token), as: UTF8.self)
   }
 
-  /// The value of a token: strings unquoted and unescaped, tags without `#`, words as written.
-  public func text(_ token: Token) -> String {
+  func text(_ token: Token) -> String {
     switch token.kind {
     case .word: return raw(token)
     case .tag:
@@ -275,8 +335,7 @@ public struct SyntaxTree: Sendable {
     }
   }
 
-  /// True when the token is a word spelled exactly `keyword`.
-  public func isWord(_ token: Token, _ keyword: StaticString) -> Bool {
+  func isWord(_ token: Token, _ keyword: StaticString) -> Bool {
     guard token.kind == .word, token.end - token.start == keyword.utf8CodeUnitCount else {
       return false
     }

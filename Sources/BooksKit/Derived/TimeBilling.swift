@@ -25,6 +25,28 @@ public struct TimeBilling: Sendable {
   private let onlyHourlyService: [String: String]
   /// Projects with services, none of them `hourly`: fixed-price work.
   private let fixedPriceProjects: Set<String>
+  /// Per time entry, where its target's terms are in `targetTerms`: each target is looked
+  /// up once, not at every rate or rounding asked of one of its entries.
+  private let entryTarget: [Int32]
+  /// Per time entry, where its staff member's rate is in `staffRates`.
+  private let entryStaff: [Int32]
+  private let targetTerms: [TargetTerms]
+  private let staffRates: [Money?]
+
+  /// How a target's time is priced and rounded.
+  private struct TargetTerms: Sendable {
+    enum Pricing: Sendable {
+      /// Fixed-price work, or a service sold other than by the hour.
+      case unvalued
+      /// An hourly service with its own rate.
+      case rate(Money)
+      /// At the billing rate of whoever logged it.
+      case staff
+    }
+    var pricing: Pricing
+    /// The client's `rounding` increment in minutes; 0 for none.
+    var rounding: Int
+  }
 
   public init(books: Books, asOf: CalendarDate) {
     self.books = books
@@ -37,8 +59,74 @@ public struct TimeBilling: Sendable {
       withServices.insert(project)
       if service.pricing?.id == "hourly" { hourly[project, default: []].append(service.id) }
     }
-    onlyHourlyService = hourly.compactMapValues { $0.count == 1 ? $0.first : nil }
-    fixedPriceProjects = withServices.subtracting(hourly.keys)
+    let onlyHourly = hourly.compactMapValues { $0.count == 1 ? $0.first : nil }
+    let fixedPrice = withServices.subtracting(hourly.keys)
+    onlyHourlyService = onlyHourly
+    fixedPriceProjects = fixedPrice
+    var targetSlots: [String: Int32] = [:]
+    var terms: [TargetTerms] = []
+    var staffSlots: [String: Int32] = [:]
+    var rates: [Money?] = [nil]  // slot 0: no staff member
+    var entryTarget = [Int32](repeating: 0, count: books.timeEntries.count)
+    var entryStaff = [Int32](repeating: 0, count: books.timeEntries.count)
+    books.timeEntries.forEachInPlace { index, entry in
+      if let slot = targetSlots[entry.target.id] {
+        entryTarget[index] = slot
+      } else {
+        let slot = Int32(truncatingIfNeeded: terms.count)
+        terms.append(
+          Self.terms(of: entry.target.id, books, onlyHourly: onlyHourly, fixedPrice: fixedPrice))
+        targetSlots[entry.target.id] = slot
+        entryTarget[index] = slot
+      }
+      guard let staff = entry.staff?.id else { return }
+      if let slot = staffSlots[staff] {
+        entryStaff[index] = slot
+      } else {
+        let slot = Int32(truncatingIfNeeded: rates.count)
+        rates.append(Self.staffRate(staff, books))
+        staffSlots[staff] = slot
+        entryStaff[index] = slot
+      }
+    }
+    self.entryTarget = entryTarget
+    self.entryStaff = entryStaff
+    self.targetTerms = terms
+    self.staffRates = rates
+  }
+
+  private static func staffRate(_ id: String, _ books: Books) -> Money? {
+    books.index(of: id, .staff).flatMap {
+      books.staff.indices.contains($0) ? books.staff[$0].billingRate : nil
+    }
+  }
+
+  private static func terms(
+    of target: String, _ books: Books, onlyHourly: [String: String], fixedPrice: Set<String>
+  ) -> TargetTerms {
+    let pricing: TargetTerms.Pricing
+    if let service = serviceIndex(ofTarget: target, books, onlyHourly: onlyHourly) {
+      if books.services[service].pricing?.id != "hourly" {
+        pricing = .unvalued
+      } else if let rate = books.services[service].rate {
+        pricing = .rate(rate)
+      } else {
+        pricing = .staff
+      }
+    } else if let project = books.projectID(ofTimeTarget: target), fixedPrice.contains(project) {
+      pricing = .unvalued
+    } else {
+      pricing = .staff
+    }
+    var rounding = 0
+    if let client = books.projectID(ofTimeTarget: target).flatMap({ books.clientID(ofProject: $0) }
+    ),
+      let index = books.index(of: client, .client), books.clients.indices.contains(index),
+      let increment = books.clients[index].rounding, increment.minutes > 0
+    {
+      rounding = increment.minutes
+    }
+    return TargetTerms(pricing: pricing, rounding: rounding)
   }
 
   /// The project an entry counts towards: its target, or the project of its service.
@@ -62,39 +150,39 @@ public struct TimeBilling: Sendable {
 
   /// The hourly rate an entry is billed at, or nil when nothing in the books prices it.
   public func rate(of entry: TimeEntry) -> Money? {
-    rate(target: entry.target.id, staff: entry.staff?.id)
+    rate(
+      Self.terms(
+        of: entry.target.id, books, onlyHourly: onlyHourlyService, fixedPrice: fixedPriceProjects
+      ), staff: entry.staff.flatMap { Self.staffRate($0.id, books) })
   }
 
-  /// `rate(of:)` of the time entry at `index` of the books, read in place.
+  private func rate(_ terms: TargetTerms, staff: @autoclosure () -> Money?) -> Money? {
+    switch terms.pricing {
+    case .unvalued: return nil
+    case .rate(let rate): return rate
+    case .staff: return staff()
+    }
+  }
+
+  /// `rate(of:)` of the time entry at `index` of the books, its target and staff member
+  /// resolved once for all entries.
   public func rate(ofTimeEntryAt index: Int) -> Money? {
-    guard books.timeEntries.indices.contains(index) else { return nil }
-    return rate(
-      target: books.timeEntries[index].target.id, staff: books.timeEntries[index].staff?.id)
-  }
-
-  private func rate(target: String, staff: String?) -> Money? {
-    let staffRate = staff.flatMap { id in
-      books.index(of: id, .staff).flatMap {
-        books.staff.indices.contains($0) ? books.staff[$0].billingRate : nil
-      }
-    }
-    if let service = serviceIndex(ofTarget: target) {
-      guard books.services[service].pricing?.id == "hourly" else { return nil }
-      return books.services[service].rate ?? staffRate
-    }
-    if let project = books.projectID(ofTimeTarget: target), fixedPriceProjects.contains(project) {
-      return nil
-    }
-    return staffRate
+    guard entryTarget.indices.contains(index), entryStaff.indices.contains(index),
+      targetTerms.indices.contains(Int(entryTarget[index])),
+      staffRates.indices.contains(Int(entryStaff[index]))
+    else { return nil }
+    return rate(targetTerms[Int(entryTarget[index])], staff: staffRates[Int(entryStaff[index])])
   }
 
   /// Where `service(of:)` of an entry on `target` is in the books' services.
-  private func serviceIndex(ofTarget target: String) -> Int? {
+  private static func serviceIndex(
+    ofTarget target: String, _ books: Books, onlyHourly: [String: String]
+  ) -> Int? {
     if let index = books.index(of: target, .service), books.services.indices.contains(index) {
       return index
     }
     guard let project = books.index(of: target, .project), books.projects.indices.contains(project),
-      let only = onlyHourlyService[target], let index = books.index(of: only, .service),
+      let only = onlyHourly[target], let index = books.index(of: only, .service),
       books.services.indices.contains(index)
     else { return nil }
     return index
@@ -102,23 +190,22 @@ public struct TimeBilling: Sendable {
 
   /// The entry's duration rounded up to its client's billing increment.
   public func billed(_ entry: TimeEntry) -> TimeSpan {
-    billed(target: entry.target.id, duration: entry.duration)
+    Self.rounded(
+      entry.duration,
+      Self.terms(
+        of: entry.target.id, books, onlyHourly: onlyHourlyService, fixedPrice: fixedPriceProjects))
   }
 
-  /// `billed(_:)` of the time entry at `index` of the books, read in place.
+  /// `billed(_:)` of the time entry at `index` of the books.
   public func billed(timeEntryAt index: Int) -> TimeSpan {
-    guard books.timeEntries.indices.contains(index) else { return .zero }
-    return billed(
-      target: books.timeEntries[index].target.id, duration: books.timeEntries[index].duration)
+    guard books.timeEntries.indices.contains(index), entryTarget.indices.contains(index),
+      targetTerms.indices.contains(Int(entryTarget[index]))
+    else { return .zero }
+    return Self.rounded(books.timeEntries[index].duration, targetTerms[Int(entryTarget[index])])
   }
 
-  private func billed(target: String, duration: TimeSpan) -> TimeSpan {
-    guard
-      let client = books.projectID(ofTimeTarget: target).flatMap({ books.clientID(ofProject: $0) }),
-      let index = books.index(of: client, .client), books.clients.indices.contains(index),
-      let increment = books.clients[index].rounding, increment.minutes > 0
-    else { return duration }
-    return duration.roundedUp(toMultipleOf: increment.minutes)
+  private static func rounded(_ duration: TimeSpan, _ terms: TargetTerms) -> TimeSpan {
+    terms.rounding > 0 ? duration.roundedUp(toMultipleOf: terms.rounding) : duration
   }
 
   /// True when the time entry at `index` had been billed by the as-of day.

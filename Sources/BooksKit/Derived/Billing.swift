@@ -15,6 +15,11 @@ public struct Billing: Sendable {
   public let claimedExpenses: [[Int]]
 
   public init(_ books: Books) {
+    self.init(books, targets: TimeTargets(books.timeEntries))
+  }
+
+  /// `init(_:)`, with the time entries' targets already told apart.
+  init(_ books: Books, targets: TimeTargets) {
     func freed(_ ref: Ref?) -> Bool {
       guard let ref else { return true }
       guard let index = books.invoiceIndex(ref.id), books.invoices.indices.contains(index)
@@ -37,40 +42,28 @@ public struct Billing: Sendable {
       }
     }
     if !byTarget.isEmpty {
-      /// The earliest claim on any of the ids that covers `date`.
-      func earliest(
-        _ first: String, _ second: String?, _ third: String?, covering date: CalendarDate
-      )
-        -> Claimant?
-      {
-        var best: Claimant?
-        func consider(_ id: String?) {
-          guard let id, let candidates = byTarget[id] else { return }
-          for candidate in candidates
-          where candidate.claim.covers(date) && candidate.rank < (best?.rank ?? .max) {
-            best = candidate
-          }
-        }
-        consider(first)
-        consider(second)
-        consider(third)
-        return best
+      /// The claims on any of the ids, earliest first.
+      func candidates(_ ids: String?...) -> [Claimant] {
+        var all: [Claimant] = []
+        for id in ids { if let id, let claims = byTarget[id] { all += claims } }
+        return all.sorted { $0.rank < $1.rank }
       }
-      // The project and client of each time target, looked up once per target.
-      var owners: [String: (project: String?, client: String?)] = [:]
+      /// The earliest of `candidates` that covers `date`.
+      func earliest(_ candidates: [Claimant], covering date: CalendarDate) -> Claimant? {
+        candidates.first { $0.claim.covers(date) }
+      }
+      // The claims that could bill each time target: on it, its project or its client.
+      let byTimeTarget = targets.ids.map { target in
+        let project = books.projectID(ofTimeTarget: target)
+        let client = project.flatMap { books.clientID(ofProject: $0) }
+        return candidates(target, project == target ? nil : project, client)
+      }
       books.timeEntries.forEachInPlace { index, entry in
-        guard entry.billable, time[index] == nil else { return }
-        let target = entry.target.id
-        let owner: (project: String?, client: String?)
-        if let known = owners[target] {
-          owner = known
-        } else {
-          let project = books.projectID(ofTimeTarget: target)
-          owner = (project, project.flatMap { books.clientID(ofProject: $0) })
-          owners[target] = owner
-        }
-        let project = owner.project == target ? nil : owner.project
-        guard let found = earliest(target, project, owner.client, covering: entry.date),
+        guard entry.billable, time[index] == nil, targets.slots.indices.contains(index),
+          byTimeTarget.indices.contains(Int(targets.slots[index]))
+        else { return }
+        guard
+          let found = earliest(byTimeTarget[Int(targets.slots[index])], covering: entry.date),
           claimedTime.indices.contains(found.invoice)
         else { return }
         time[index] = books.invoices[found.invoice].number
@@ -79,7 +72,7 @@ public struct Billing: Sendable {
       books.expenses.forEachInPlace { index, expense in
         guard expenses[index] == nil, let target = expense.billable?.id else { return }
         let client = books.clientID(ofProject: target)
-        guard let found = earliest(target, client, nil, covering: expense.date),
+        guard let found = earliest(candidates(target, client), covering: expense.date),
           claimedExpenses.indices.contains(found.invoice)
         else { return }
         expenses[index] = books.invoices[found.invoice].number
@@ -97,5 +90,33 @@ public struct Billing: Sendable {
     var invoice: Int
     var rank: Int
     var claim: BillingClaim
+  }
+}
+
+/// The distinct targets of the time entries, and which one each entry is on: what depends
+/// only on the target (its project, client, claims, rate) is then worked out once per
+/// target instead of once per entry.
+struct TimeTargets: Sendable {
+  /// Per time entry, the index of its target in `ids`.
+  let slots: [Int32]
+  /// The distinct targets, in the order first logged.
+  let ids: [String]
+
+  init(_ entries: [TimeEntry]) {
+    var known: [String: Int32] = [:]
+    var ids: [String] = []
+    var slots = [Int32](repeating: 0, count: entries.count)
+    entries.forEachInPlace { index, entry in
+      if let slot = known[entry.target.id] {
+        slots[index] = slot
+      } else {
+        let slot = Int32(truncatingIfNeeded: ids.count)
+        ids.append(entry.target.id)
+        known[entry.target.id] = slot
+        slots[index] = slot
+      }
+    }
+    self.slots = slots
+    self.ids = ids
   }
 }

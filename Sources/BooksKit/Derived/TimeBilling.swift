@@ -51,7 +51,8 @@ public struct TimeBilling: Sendable {
   public init(books: Books, asOf: CalendarDate) {
     self.books = books
     self.asOf = asOf
-    self.claims = Billing(books)
+    let targets = TimeTargets(books.timeEntries)
+    self.claims = Billing(books, targets: targets)
     var hourly: [String: [String]] = [:]
     var withServices: Set<String> = []
     for service in books.services {
@@ -63,22 +64,10 @@ public struct TimeBilling: Sendable {
     let fixedPrice = withServices.subtracting(hourly.keys)
     onlyHourlyService = onlyHourly
     fixedPriceProjects = fixedPrice
-    var targetSlots: [String: Int32] = [:]
-    var terms: [TargetTerms] = []
     var staffSlots: [String: Int32] = [:]
     var rates: [Money?] = [nil]  // slot 0: no staff member
-    var entryTarget = [Int32](repeating: 0, count: books.timeEntries.count)
     var entryStaff = [Int32](repeating: 0, count: books.timeEntries.count)
     books.timeEntries.forEachInPlace { index, entry in
-      if let slot = targetSlots[entry.target.id] {
-        entryTarget[index] = slot
-      } else {
-        let slot = Int32(truncatingIfNeeded: terms.count)
-        terms.append(
-          Self.terms(of: entry.target.id, books, onlyHourly: onlyHourly, fixedPrice: fixedPrice))
-        targetSlots[entry.target.id] = slot
-        entryTarget[index] = slot
-      }
       guard let staff = entry.staff?.id else { return }
       if let slot = staffSlots[staff] {
         entryStaff[index] = slot
@@ -89,9 +78,11 @@ public struct TimeBilling: Sendable {
         entryStaff[index] = slot
       }
     }
-    self.entryTarget = entryTarget
+    self.entryTarget = targets.slots
     self.entryStaff = entryStaff
-    self.targetTerms = terms
+    self.targetTerms = targets.ids.map {
+      Self.terms(of: $0, books, onlyHourly: onlyHourly, fixedPrice: fixedPrice)
+    }
     self.staffRates = rates
   }
 

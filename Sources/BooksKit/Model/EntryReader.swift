@@ -28,8 +28,12 @@ struct EntryReader {
 
   /// The entry's tags, then its fields' tags.
   var tags: [String] {
+    let fields = fieldNodes
+    guard !tree.tags(entry).isEmpty || fields.contains(where: { !tree.tags($0).isEmpty }) else {
+      return []  // most entries have no tags: nothing to allocate
+    }
     var texts = tree.tags(entry).map { tree.text($0) }
-    for field in fieldNodes { texts += tree.tags(field).map { tree.text($0) } }
+    for field in fields { texts += tree.tags(field).map { tree.text($0) } }
     return texts
   }
 

@@ -410,7 +410,7 @@ extension ModelBuilder {
     } else if words.count == 2, words[0] == "[", words[1] == "]" {
       tokens = tokens.dropFirst(2)
     }
-    guard let text = reader.text(Array(tokens), self) else {
+    guard let text = reader.text(tokens, self) else {
       report(
         .error(
           Self.valuesCode, "a to-do needs its text", at: reader.range(of: field),
@@ -433,7 +433,7 @@ extension ModelBuilder {
         }
         goal.target = reader.decimal(first, self)
         if reader.values(field).count > 1 {
-          goal.unit = reader.text(Array(reader.values(field).dropFirst()), self)
+          goal.unit = reader.text(reader.values(field).dropFirst(), self)
         }
       case "progress":
         guard reader.values(field).count == 2 else {

@@ -44,8 +44,7 @@ extension ModelBuilder {
     guard let (amount, used) = reader.money(head, at: 2, currency: currency, self) else {
       return nil
     }
-    let rest = Array(head[(2 + used)...])
-    return (amount, reader.text(rest, self))
+    return (amount, reader.text(head[(2 + used)...], self))
   }
 
   /// The client named by an entry's `client` field, read before the other fields so that
@@ -179,7 +178,7 @@ extension ModelBuilder {
     guard let duration else { return }
     var entry = TimeEntry(
       date: date, target: target, duration: duration, start: start, end: end,
-      description: reader.text(Array(head[4...]), self), range: reader.headRange)
+      description: reader.text(head[4...], self), range: reader.headRange)
     reader.fields(self) { field, key in
       switch key {
       case "staff": entry.staff = reader.ref(field, what: "a staff id", self)
@@ -391,7 +390,7 @@ extension ModelBuilder {
         }
       }
     }
-    guard let title = reader.text(Array(rest), self) else {
+    guard let title = reader.text(rest, self) else {
       report(
         .error(
           Parser.code, "a meeting needs a title", at: reader.headRange,

@@ -358,7 +358,7 @@ public final class ModelBuilder {
     let word = reader.tree.text(head[1])
     let range = reader.tree.range(head[1])
     if reader.checkIdentifier(head[1], self) == false { return }
-    let label = head.count > 2 ? reader.text(Array(head[2...]), self) : nil
+    let label = head.count > 2 ? reader.text(head[2...], self) : nil
     if let first = books.vocabulary.declaration(kind, word) {
       report(
         .error(

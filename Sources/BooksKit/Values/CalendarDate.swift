@@ -4,12 +4,16 @@
 /// Years run from 1 to 9999 so every date prints as "YYYY-MM-DD". Day arithmetic goes
 /// through `dayNumber`, the count of days since 1970-01-01.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  // Stored in 32 bits (every dated entry carries a date or two): `(year << 9) | (month
+  // << 5) | day`, which also orders dates as integers.
+  private let packed: UInt32
+
   /// The year, 1...9999.
-  public let year: Int
+  public var year: Int { Int(packed >> 9) }
   /// The month, 1...12.
-  public let month: Int
+  public var month: Int { Int((packed >> 5) & 0xF) }
   /// The day of the month, 1...28, 29, 30 or 31 depending on the month.
-  public let day: Int
+  public var day: Int { Int(packed & 0x1F) }
 
   /// The earliest date that can be represented, 0001-01-01.
   public static let earliest = CalendarDate(validYear: 1, month: 1, day: 1)
@@ -29,28 +33,32 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
   /// Builds a date the caller has already checked.
   private init(validYear year: Int, month: Int, day: Int) {
-    self.year = year
-    self.month = month
-    self.day = day
+    packed =
+      UInt32(truncatingIfNeeded: year) << 9 | UInt32(truncatingIfNeeded: month) << 5
+      | UInt32(truncatingIfNeeded: day)
   }
 
   /// Reads a date as written in a books file: exactly "YYYY-MM-DD" in ASCII, ten bytes,
   /// and a real date.
   public static func parse(_ bytes: ArraySlice<UInt8>) -> CalendarDate? {
     guard bytes.count == 10 else { return nil }
-    var fields = [0, 0, 0]
-    var field = 0
+    var year = 0
+    var month = 0
+    var day = 0
     for (offset, byte) in bytes.enumerated() {
       if offset == 4 || offset == 7 {
         guard byte == UInt8(ascii: "-") else { return nil }
-        field += 1
-      } else {
-        guard isASCIIDigit(byte), fields.indices.contains(field) else { return nil }
-        fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+        continue
+      }
+      guard isASCIIDigit(byte) else { return nil }
+      let digit = Int(byte - UInt8(ascii: "0"))
+      switch offset {
+      case 0..<4: year = year * 10 + digit
+      case 5, 6: month = month * 10 + digit
+      default: day = day * 10 + digit
       }
     }
-    guard let year = fields.first, let day = fields.last, fields.count == 3 else { return nil }
-    return CalendarDate(year: year, month: fields[1], day: day)
+    return CalendarDate(year: year, month: month, day: day)
   }
 
   /// Reads a date from text with the same rules as `parse(_:)`.
@@ -144,7 +152,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
   /// Orders dates in time.
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    lhs.packed < rhs.packed
   }
 
   /// The date as written in books files: "2026-01-31", always with a four-digit year.

@@ -168,6 +168,39 @@ private let retainerBooks = """
     #expect(billing.claimedTime == [[0], [1], [], []])
   }
 
+  /// Claims on an entry's service, project and client are one list, earliest invoice
+  /// first, whichever id each names; entries on one target share that list.
+  @Test func theEarliestClaimWinsWhicheverIdItNames() {
+    let validation = validate(
+      """
+      business "S"
+        currency EUR
+      client acme "Acme"
+      project web "Web"
+        client acme
+      service web/design "Design"
+        pricing hourly 100 EUR
+
+      2026-01-05 time web/design 1h "a"
+      2026-01-25 time web/design 2h "b"
+      2026-01-26 time web 3h "c"
+
+      2026-02-10 invoice INV-2 acme
+        bills web/design through 2026-01-31
+        item "Design" 2h @ 100 EUR
+      2026-01-20 invoice INV-1 acme
+        bills acme through 2026-01-20
+        item "Design" 1h @ 100 EUR
+      2026-02-11 invoice INV-3 acme
+        bills web through 2026-01-31
+        item "Web" 3h @ 100 EUR
+
+      """)
+    let billing = Billing(validation.books)
+    #expect(billing.timeInvoices == ["INV-1", "INV-2", "INV-3"])
+    #expect(billing.claimedTime == [[1], [0], [2]])
+  }
+
   @Test func billedOnTheInvoiceDate() throws {
     let books = validate(books).books
     let early = TimeBilling(books: books, asOf: try #require(CalendarDate("2026-02-01")))

@@ -142,14 +142,13 @@ public struct Parser {
       position = 3
     }
     let end = min(range.upperBound, bytes.count)
-    var line: [Token] = []
     var tags: [Token] = []
     while position < end {
       var lineEnd = end
       if let base = bytes.baseAddress, let found = memchr(base + position, 0x0A, end - position) {
         lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
       }
-      parseLine(bytes, start: position, end: lineEnd, tokens: &line, tags: &tags)
+      parseLine(bytes, start: position, end: lineEnd, tags: &tags)
       position = lineEnd + 1
     }
     closeEntry()
@@ -168,21 +167,15 @@ public struct Parser {
     }
   }
 
-  /// Appends `run` to the token storage; returns where it went.
-  private mutating func store(_ run: ArraySlice<Token>) -> StoreSpan {
-    guard !run.isEmpty else { return .empty }
-    let span = StoreSpan(start: tokens.count, count: run.count)
-    tokens.append(contentsOf: run)
-    return span
-  }
-
   private static func isBlank(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0D
   }
 
+  /// Reads one line. Its words and strings go straight onto the end of the token storage
+  /// (taken back off when the line turns out to hold none the tree keeps); its tags go to
+  /// `tags`, as they are stored after the words.
   private mutating func parseLine(
-    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, tokens: inout [Token],
-    tags: inout [Token]
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, tags: inout [Token]
   ) {
     var index = start
     while index < end, Self.isBlank(bytes[index]) { index += 1 }
@@ -201,8 +194,8 @@ public struct Parser {
     }
 
     validateBytes(bytes, from: index, to: end)
-    tokens.removeAll(keepingCapacity: true)
-    tags.removeAll(keepingCapacity: true)
+    let first = tokens.count
+    if !tags.isEmpty { tags.removeAll(keepingCapacity: true) }
     var comment: Token?
     while index < end {
       let byte = bytes[index]
@@ -255,12 +248,16 @@ public struct Parser {
       while index < end, !Self.isBlank(bytes[index]) {
         index += 1
       }
-      let kind: TokenKind = byte == UInt8(ascii: "#") ? .tag : .word
-      let token = Token(kind: kind, start: tokenStart, end: index)
-      if kind == .tag { tags.append(token) } else { tokens.append(token) }
+      if byte == UInt8(ascii: "#") {
+        tags.append(Token(kind: .tag, start: tokenStart, end: index))
+      } else {
+        tokens.append(Token(kind: .word, start: tokenStart, end: index))
+      }
     }
+    let count = tokens.count - first
+    let last = count > 0 ? tokens[tokens.count - 1] : nil
 
-    if tokens.isEmpty && tags.isEmpty {
+    if count == 0 && tags.isEmpty {
       if let comment {
         comments.append(CommentNode(token: comment, ownLine: true, indented: indented))
       }
@@ -269,10 +266,9 @@ public struct Parser {
     if let comment {
       comments.append(CommentNode(token: comment, ownLine: false, indented: indented))
     }
-    let contentEnd =
-      tokens.last.map { max($0.end, tags.last?.end ?? 0) } ?? (tags.last?.end ?? index)
+    let contentEnd = last.map { max($0.end, tags.last?.end ?? 0) } ?? (tags.last?.end ?? index)
 
-    if tokens.isEmpty {
+    if count == 0 {
       // A line of tags alone: under an entry they tag it; in column 1 they tag nothing.
       if indented, !entries.isEmpty {
         entryTags += tags
@@ -289,34 +285,40 @@ public struct Parser {
     if !indented {
       closeEntry()
       var entry = EntryNode(
-        head: store(tokens[...]), start: tokens.first?.start ?? index, end: contentEnd,
+        head: StoreSpan(start: first, count: count), start: tokens[first].start, end: contentEnd,
         comment: comment)
       entry.fieldSpan = StoreSpan(start: fields.count, count: 0)
       entries.append(entry)
-      entryTags += tags
+      if !tags.isEmpty { entryTags += tags }
       return
     }
+    let key = tokens[first]
     guard !entries.isEmpty else {
+      tokens.removeLast(count)
       diagnostics.append(
         .error(
-          Self.code, "indented line outside an entry",
-          at: range(tokens.first?.start ?? index, contentEnd),
+          Self.code, "indented line outside an entry", at: range(key.start, contentEnd),
           fix: "start entries in column 1; indent only the fields under an entry"))
       return
     }
-    guard let key = tokens.first, key.kind == .word else {
-      let first = tokens.first ?? Token(kind: .word, start: index, end: contentEnd)
+    guard key.kind == .word else {
+      tokens.removeLast(count)
       diagnostics.append(
         .error(
-          Self.code, "a field line starts with the field name", at: range(first.start, first.end),
+          Self.code, "a field line starts with the field name", at: range(key.start, key.end),
           fix: "write `name value`, e.g. `note \"...\"`"))
       return
     }
-    let values = store(tokens.dropFirst())
-    let field = FieldNode(
-      key: key, values: values, tags: store(tags[...]), end: contentEnd,
-      comment: comment)
-    fields.append(field)
+    // The key is kept in the field node itself: its values move down over it.
+    tokens.remove(at: first)
+    let values = StoreSpan(start: first, count: count - 1)
+    var tagSpan = StoreSpan.empty
+    if !tags.isEmpty {
+      tagSpan = StoreSpan(start: tokens.count, count: tags.count)
+      tokens += tags
+    }
+    fields.append(
+      FieldNode(key: key, values: values, tags: tagSpan, end: contentEnd, comment: comment))
     entries[entries.count - 1].end = contentEnd
   }
 

@@ -10,6 +10,13 @@ public struct Billing: Sendable {
   public let timeInvoices: [String?]
   /// For each expense, the number of the invoice that bills it.
   public let expenseInvoices: [String?]
+  /// For each time entry, where the invoice that bills it is in the books' invoices:
+  /// `Billing.unbilled` for none, `Billing.unknown` for a number that names no invoice.
+  let timeInvoiceIndices: [Int32]
+  /// The same for each expense.
+  let expenseInvoiceIndices: [Int32]
+  static let unbilled: Int32 = -1
+  static let unknown: Int32 = -2
   /// For each invoice, the time entries and expenses its `bills` fields claimed.
   public let claimedTime: [[Int]]
   public let claimedExpenses: [[Int]]
@@ -20,14 +27,22 @@ public struct Billing: Sendable {
 
   /// `init(_:)`, with the time entries' targets already told apart.
   init(_ books: Books, targets: TimeTargets) {
-    func freed(_ ref: Ref?) -> Bool {
-      guard let ref else { return true }
+    /// Where the invoice an entry names is: unbilled when it names none or a void one.
+    func named(_ ref: Ref?) -> Int32 {
+      guard let ref else { return Self.unbilled }
       guard let index = books.invoiceIndex(ref.id), books.invoices.indices.contains(index)
-      else { return false }
+      else { return Self.unknown }
       return books.invoices[index].status == .void
+        ? Self.unbilled : Int32(truncatingIfNeeded: index)
     }
-    var time = books.timeEntries.map { freed($0.invoice) ? nil : $0.invoice?.id }
-    var expenses = books.expenses.map { freed($0.invoice) ? nil : $0.invoice?.id }
+    var timeIndices = books.timeEntries.map { named($0.invoice) }
+    var expenseIndices = books.expenses.map { named($0.invoice) }
+    var time = zip(books.timeEntries, timeIndices).map {
+      $1 == Self.unbilled ? nil : $0.invoice?.id
+    }
+    var expenses = zip(books.expenses, expenseIndices).map {
+      $1 == Self.unbilled ? nil : $0.invoice?.id
+    }
     var claimedTime = Array(repeating: [Int](), count: books.invoices.count)
     var claimedExpenses = Array(repeating: [Int](), count: books.invoices.count)
     // The claims by the id they name, each with its invoice's rank (date, then file order).
@@ -67,6 +82,7 @@ public struct Billing: Sendable {
           claimedTime.indices.contains(found.invoice)
         else { return }
         time[index] = books.invoices[found.invoice].number
+        timeIndices[index] = Int32(truncatingIfNeeded: found.invoice)
         claimedTime[found.invoice].append(index)
       }
       books.expenses.forEachInPlace { index, expense in
@@ -76,11 +92,14 @@ public struct Billing: Sendable {
           claimedExpenses.indices.contains(found.invoice)
         else { return }
         expenses[index] = books.invoices[found.invoice].number
+        expenseIndices[index] = Int32(truncatingIfNeeded: found.invoice)
         claimedExpenses[found.invoice].append(index)
       }
     }
     self.timeInvoices = time
     self.expenseInvoices = expenses
+    self.timeInvoiceIndices = timeIndices
+    self.expenseInvoiceIndices = expenseIndices
     self.claimedTime = claimedTime
     self.claimedExpenses = claimedExpenses
   }

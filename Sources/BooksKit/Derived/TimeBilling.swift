@@ -46,6 +46,9 @@ public struct TimeBilling: Sendable {
     var pricing: Pricing
     /// The client's `rounding` increment in minutes; 0 for none.
     var rounding: Int
+    /// The project the target counts towards, and its client.
+    var project: String?
+    var client: String?
   }
 
   public init(books: Books, asOf: CalendarDate) {
@@ -110,14 +113,15 @@ public struct TimeBilling: Sendable {
       pricing = .staff
     }
     var rounding = 0
-    if let client = books.projectID(ofTimeTarget: target).flatMap({ books.clientID(ofProject: $0) }
-    ),
-      let index = books.index(of: client, .client), books.clients.indices.contains(index),
+    let project = books.projectID(ofTimeTarget: target)
+    let client = project.flatMap { books.clientID(ofProject: $0) }
+    if let client, let index = books.index(of: client, .client),
+      books.clients.indices.contains(index),
       let increment = books.clients[index].rounding, increment.minutes > 0
     {
       rounding = increment.minutes
     }
-    return TargetTerms(pricing: pricing, rounding: rounding)
+    return TargetTerms(pricing: pricing, rounding: rounding, project: project, client: client)
   }
 
   /// The project an entry counts towards: its target, or the project of its service.
@@ -153,6 +157,23 @@ public struct TimeBilling: Sendable {
     case .rate(let rate): return rate
     case .staff: return staff()
     }
+  }
+
+  /// The terms of the target of the time entry at `index`.
+  private func terms(ofTimeEntryAt index: Int) -> TargetTerms? {
+    guard entryTarget.indices.contains(index), targetTerms.indices.contains(Int(entryTarget[index]))
+    else { return nil }
+    return targetTerms[Int(entryTarget[index])]
+  }
+
+  /// `project(of:)` of the time entry at `index` of the books.
+  public func project(ofTimeEntryAt index: Int) -> String? {
+    terms(ofTimeEntryAt: index)?.project
+  }
+
+  /// `client(of:)` of the time entry at `index` of the books.
+  public func client(ofTimeEntryAt index: Int) -> String? {
+    terms(ofTimeEntryAt: index)?.client
   }
 
   /// `rate(of:)` of the time entry at `index` of the books, its target and staff member
@@ -201,20 +222,22 @@ public struct TimeBilling: Sendable {
 
   /// True when the time entry at `index` had been billed by the as-of day.
   public func isBilled(timeEntry index: Int) -> Bool {
-    isBilled(by: claims.timeInvoices.indices.contains(index) ? claims.timeInvoices[index] : nil)
+    isBilled(
+      by: claims.timeInvoiceIndices.indices.contains(index)
+        ? claims.timeInvoiceIndices[index] : Billing.unbilled)
   }
 
   /// True when the expense at `index` had been billed by the as-of day.
   public func isBilled(expense index: Int) -> Bool {
     isBilled(
-      by: claims.expenseInvoices.indices.contains(index) ? claims.expenseInvoices[index] : nil)
+      by: claims.expenseInvoiceIndices.indices.contains(index)
+        ? claims.expenseInvoiceIndices[index] : Billing.unbilled)
   }
 
-  private func isBilled(by number: String?) -> Bool {
-    guard let number else { return false }
-    guard let index = books.invoiceIndex(number), books.invoices.indices.contains(index) else {
-      return true
-    }
+  private func isBilled(by invoice: Int32) -> Bool {
+    guard invoice != Billing.unbilled else { return false }
+    guard books.invoices.indices.contains(Int(invoice)) else { return true }  // unknown number
+    let index = Int(invoice)
     return books.invoices[index].status != .void && books.invoices[index].date <= asOf
   }
 

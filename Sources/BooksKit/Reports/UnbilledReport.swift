@@ -65,19 +65,23 @@ public struct UnbilledReport: Sendable {
     let books = context.books
     let options = context.options
     let billing = TimeBilling(books: books, asOf: options.asOf)
-    time = books.timeEntries.enumerated().compactMap { index, entry in
-      let project = billing.project(of: entry)
-      let client = billing.client(of: entry)
-      let rate = billing.rate(of: entry)
-      guard entry.billable, !billing.isBilled(timeEntry: index), options.counts(entry.date),
-        context.matches(client: client, project: project),
+    // Most time is billed: that is asked first, and the rest only of what is not.
+    time = books.timeEntries.indices.compactMap { index in
+      guard books.timeEntries[index].billable, !billing.isBilled(timeEntry: index),
+        options.counts(books.timeEntries[index].date)
+      else { return nil }
+      let entry = books.timeEntries[index]
+      let project = billing.project(ofTimeEntryAt: index)
+      let client = billing.client(ofTimeEntryAt: index)
+      let rate = billing.rate(ofTimeEntryAt: index)
+      guard context.matches(client: client, project: project),
         rate.map({ context.shows($0.currency) }) ?? true
       else { return nil }
       return TimeItem(
         date: entry.date, client: client, project: project,
         service: billing.service(of: entry)?.id, staff: entry.staff?.id,
         description: entry.description, hours: entry.duration,
-        billedHours: billing.billed(entry), rate: rate)
+        billedHours: billing.billed(timeEntryAt: index), rate: rate)
     }
     expenses = books.expenses.enumerated().compactMap { index, expense in
       guard let target = expense.billable, !billing.isBilled(expense: index),

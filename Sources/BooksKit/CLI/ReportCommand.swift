@@ -125,7 +125,8 @@ public enum ReportCommand {
     if let project, validation.books.project(project) == nil {
       return .usage("unknown project `\(project)`", help: help)
     }
-    let view = report.view(ReportContext(books: validation.books, options: options))
+    let view = report.view(
+      ReportContext(books: validation.books, options: options, billing: validation.billing))
     let useColor = environment.wantsColor(color, toFile: output != nil)
     let rendered: String
     switch format {

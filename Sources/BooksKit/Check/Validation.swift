@@ -4,6 +4,9 @@ public struct Validation: Sendable {
   public var books: Books
   /// Every problem, in file order.
   public var diagnostics: [Diagnostic]
+  /// How the time is billed, as worked out for the checks (as of the last day), for the
+  /// reports to reuse: which invoice bills what does not depend on the day.
+  public var billing: TimeBilling?
 
   /// Loads `paths` with their includes and runs every check.
   /// `today` is the day recurring invoices are due by (nil: not checked).
@@ -20,7 +23,8 @@ public struct Validation: Sendable {
     clock.lap("checks")
     let diagnostics = sorted(loaded.diagnostics + buildDiagnostics + checked)
     clock.lap("sort")
-    let validation = Validation(files: loaded.files, books: books, diagnostics: diagnostics)
+    let validation = Validation(
+      files: loaded.files, books: books, diagnostics: diagnostics, billing: context.billing)
     ProcessLifetime.keep(loaded.trees)
     ProcessLifetime.keep(context)
     return validation

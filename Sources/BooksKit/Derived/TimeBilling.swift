@@ -18,7 +18,7 @@
 ///   counts as billed too; `books check` reports it. Expenses are billed the same way.
 public struct TimeBilling: Sendable {
   public let books: Books
-  public let asOf: CalendarDate
+  public private(set) var asOf: CalendarDate
   /// Which invoice bills each entry and expense.
   public let claims: Billing
   /// For each project with exactly one `hourly` service, that service's id.
@@ -87,6 +87,13 @@ public struct TimeBilling: Sendable {
       Self.terms(of: $0, books, onlyHourly: onlyHourly, fixedPrice: fixedPrice)
     }
     self.staffRates = rates
+  }
+
+  /// The same billing seen on another day: only what counts as billed by then changes.
+  public func asOf(_ day: CalendarDate) -> TimeBilling {
+    var copy = self
+    copy.asOf = day
+    return copy
   }
 
   private static func staffRate(_ id: String, _ books: Books) -> Money? {

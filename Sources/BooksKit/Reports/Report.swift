@@ -1,13 +1,23 @@
 /// What a report is computed from: the model, the derived invoice values and the options.
 public struct ReportContext: Sendable {
-  public var books: Books
+  public let books: Books
   public var ledger: InvoiceLedger
   public var options: ReportOptions
+  /// Time billing already worked out for these books (by `books check`), if any.
+  private var knownBilling: TimeBilling?
 
-  public init(books: Books, options: ReportOptions) {
+  /// `billing`: the books' time billing, when the caller has it (it is the same whatever
+  /// the day), so reports need not work it out again.
+  public init(books: Books, options: ReportOptions, billing: TimeBilling? = nil) {
     self.books = books
     self.ledger = InvoiceLedger(books, asOf: options.asOf)
     self.options = options
+    self.knownBilling = billing
+  }
+
+  /// How the books' time is billed, as of the report's day.
+  public var billing: TimeBilling {
+    knownBilling?.asOf(options.asOf) ?? TimeBilling(books: books, asOf: options.asOf)
   }
 
   /// "2026 · client acme · as of 2026-11-22": what the numbers cover.

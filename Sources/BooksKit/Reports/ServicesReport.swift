@@ -41,7 +41,7 @@ public struct ServicesReport: Sendable {
   public init(_ context: ReportContext) {
     let books = context.books
     let options = context.options
-    let billing = TimeBilling(books: books, asOf: options.asOf)
+    let billing = context.billing
     var time: [String: Sums] = [:]
     for (index, entry) in books.timeEntries.enumerated() where options.counts(entry.date) {
       guard let service = billing.service(of: entry) else { continue }

@@ -30,7 +30,7 @@ public struct StaffReport: Sendable {
   public init(_ context: ReportContext) {
     let books = context.books
     let options = context.options
-    let billing = TimeBilling(books: books, asOf: options.asOf)
+    let billing = context.billing
     var byKey: [Key: Row] = [:]
     for entry in books.timeEntries {
       guard let staff = entry.staff?.id, options.counts(entry.date) else { continue }

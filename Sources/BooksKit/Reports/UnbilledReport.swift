@@ -64,7 +64,7 @@ public struct UnbilledReport: Sendable {
   public init(_ context: ReportContext) {
     let books = context.books
     let options = context.options
-    let billing = TimeBilling(books: books, asOf: options.asOf)
+    let billing = context.billing
     // Most time is billed: that is asked first, and the rest only of what is not.
     time = books.timeEntries.indices.compactMap { index in
       guard books.timeEntries[index].billable, !billing.isBilled(timeEntry: index),

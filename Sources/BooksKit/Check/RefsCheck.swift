@@ -3,80 +3,90 @@ enum RefsCheck {
   static let name = "refs"
 
   static func run(_ context: CheckContext) -> [Diagnostic] {
-    var out: [Diagnostic] = []
     let books = context.books
-    var suggester = Suggester(books: books)
-    func expect(_ ref: Ref?, _ kinds: [DefinitionKind]) {
+    var check = Resolver(suggester: Suggester(books: books))
+    for client in books.clients { check.expect(client.staff, [.staff]) }
+    for contact in books.contacts { check.expect(contact.client, [.client]) }
+    for project in books.projects { check.expect(project.client, [.client]) }
+    for service in books.services { check.expect(service.project, [.project]) }
+    for member in books.staff { check.expect(member.clients, [.client]) }
+    books.incomes.forEachInPlace { _, income in
+      check.expect(income.client, [.client])
+      check.expect(income.project, [.project])
+      for allocation in income.invoices { check.document(allocation.invoice, .invoice) }
+    }
+    books.expenses.forEachInPlace { _, expense in
+      check.expect(expense.billable, [.client, .project])
+      check.expect(expense.staff, [.staff])
+      check.expect(expense.approvedBy, [.staff])
+      check.expect(expense.taxes, [.tax])
+      check.document(expense.invoice, .invoice)
+    }
+    books.timeEntries.forEachInPlace { _, entry in
+      check.expect(entry.target, [.project, .service])
+      check.expect(entry.staff, [.staff])
+      check.expect(entry.approvedBy, [.staff])
+      check.document(entry.invoice, .invoice)
+    }
+    for invoice in books.invoices {
+      check.expect(invoice.client, [.client])
+      check.expect(invoice.project, [.project])
+      check.expect(invoice.approvedBy, [.staff])
+      check.expect(invoice.taxes, [.tax])
+      for item in invoice.items { check.expect(item.taxes ?? [], [.tax]) }
+      check.document(invoice.purchaseOrder, .purchaseOrder)
+      check.document(invoice.estimate, .estimate)
+      check.expect(invoice.recurring, [.recurring])
+      check.expect(invoice.claims.map(\.target), [.client, .project, .service])
+    }
+    for template in books.recurringInvoices {
+      check.expect(template.client, [.client])
+      check.expect(template.project, [.project])
+      check.expect(template.taxes, [.tax])
+      for item in template.items { check.expect(item.taxes ?? [], [.tax]) }
+    }
+    for estimate in books.estimates {
+      check.expect(estimate.client, [.client])
+      check.expect(estimate.project, [.project])
+      check.expect(estimate.approvedBy, [.staff])
+      check.expect(estimate.taxes, [.tax])
+      for item in estimate.items { check.expect(item.taxes ?? [], [.tax]) }
+    }
+    for order in books.purchaseOrders {
+      check.expect(order.client, [.client])
+      check.document(order.estimate, .estimate)
+    }
+    for credit in books.creditNotes {
+      check.expect(credit.taxes, [.tax])
+      for item in credit.items { check.expect(item.taxes ?? [], [.tax]) }
+      check.document(credit.invoice, .invoice)
+    }
+    for meeting in books.meetings {
+      check.expect(meeting.with, [.client, .contact, .staff])
+    }
+    return check.out
+  }
+
+  /// The references checked so far and what they found wrong: a value, so checking one
+  /// is a plain mutating call (nested functions capturing the state made every call pay
+  /// for a run-time exclusivity check).
+  private struct Resolver {
+    var suggester: Suggester
+    var out: [Diagnostic] = []
+
+    mutating func expect(_ ref: Ref?, _ kinds: [DefinitionKind]) {
       guard let ref else { return }
       resolve(ref, kinds, &suggester, &out)
     }
-    func expect(_ refs: [Ref], _ kinds: [DefinitionKind]) {
+
+    mutating func expect(_ refs: [Ref], _ kinds: [DefinitionKind]) {
       for ref in refs { resolve(ref, kinds, &suggester, &out) }
     }
-    func document(_ ref: Ref?, _ kind: DocumentKind) {
+
+    mutating func document(_ ref: Ref?, _ kind: DocumentKind) {
       guard let ref else { return }
-      Self.document(ref, kind, &suggester, &out)
+      RefsCheck.document(ref, kind, &suggester, &out)
     }
-    for client in books.clients { expect(client.staff, [.staff]) }
-    for contact in books.contacts { expect(contact.client, [.client]) }
-    for project in books.projects { expect(project.client, [.client]) }
-    for service in books.services { expect(service.project, [.project]) }
-    for member in books.staff { expect(member.clients, [.client]) }
-    books.incomes.forEachInPlace { _, income in
-      expect(income.client, [.client])
-      expect(income.project, [.project])
-      for allocation in income.invoices { document(allocation.invoice, .invoice) }
-    }
-    books.expenses.forEachInPlace { _, expense in
-      expect(expense.billable, [.client, .project])
-      expect(expense.staff, [.staff])
-      expect(expense.approvedBy, [.staff])
-      expect(expense.taxes, [.tax])
-      document(expense.invoice, .invoice)
-    }
-    books.timeEntries.forEachInPlace { _, entry in
-      expect(entry.target, [.project, .service])
-      expect(entry.staff, [.staff])
-      expect(entry.approvedBy, [.staff])
-      document(entry.invoice, .invoice)
-    }
-    for invoice in books.invoices {
-      expect(invoice.client, [.client])
-      expect(invoice.project, [.project])
-      expect(invoice.approvedBy, [.staff])
-      expect(invoice.taxes, [.tax])
-      for item in invoice.items { expect(item.taxes ?? [], [.tax]) }
-      document(invoice.purchaseOrder, .purchaseOrder)
-      document(invoice.estimate, .estimate)
-      expect(invoice.recurring, [.recurring])
-      expect(invoice.claims.map(\.target), [.client, .project, .service])
-    }
-    for template in books.recurringInvoices {
-      expect(template.client, [.client])
-      expect(template.project, [.project])
-      expect(template.taxes, [.tax])
-      for item in template.items { expect(item.taxes ?? [], [.tax]) }
-    }
-    for estimate in books.estimates {
-      expect(estimate.client, [.client])
-      expect(estimate.project, [.project])
-      expect(estimate.approvedBy, [.staff])
-      expect(estimate.taxes, [.tax])
-      for item in estimate.items { expect(item.taxes ?? [], [.tax]) }
-    }
-    for order in books.purchaseOrders {
-      expect(order.client, [.client])
-      document(order.estimate, .estimate)
-    }
-    for credit in books.creditNotes {
-      expect(credit.taxes, [.tax])
-      for item in credit.items { expect(item.taxes ?? [], [.tax]) }
-      document(credit.invoice, .invoice)
-    }
-    for meeting in books.meetings {
-      expect(meeting.with, [.client, .contact, .staff])
-    }
-    return out
   }
 
   private static func describe(_ kinds: [DefinitionKind]) -> String {

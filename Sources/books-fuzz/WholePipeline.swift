@@ -60,6 +60,11 @@ enum WholePipeline {
     let (sliced, slicedFound) = ModelBuilder.build([whole], sliceMinimum: 1)
     if Set(oneFound) != Set(slicedFound) || oneFound.count != slicedFound.count
       || one.timeEntries.map(\.range) != sliced.timeEntries.map(\.range)
+      || one.timeEntries.map(\.tags) != sliced.timeEntries.map(\.tags)
+      || one.timeEntries.map(\.description) != sliced.timeEntries.map(\.description)
+      || one.incomes.map(\.tags) != sliced.incomes.map(\.tags)
+      || one.expenses.map(\.tags) != sliced.expenses.map(\.tags)
+      || one.meetings.map(\.tags) != sliced.meetings.map(\.tags)
       || one.incomes.map(\.range) != sliced.incomes.map(\.range)
       || one.expenses.map(\.range) != sliced.expenses.map(\.range)
       || one.meetings.map(\.range) != sliced.meetings.map(\.range)

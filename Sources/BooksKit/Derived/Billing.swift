@@ -57,6 +57,13 @@ public struct Billing: Sendable {
       }
     }
     if !byTarget.isEmpty {
+      // What an invoice's number names, as a reference to it would: the first invoice with
+      // that number when numbers repeat (`numbering` reports those).
+      var byNumber = [Int32](repeating: Self.unbilled, count: books.invoices.count)
+      for invoice in claimants {
+        byNumber[invoice] = named(
+          Ref(books.invoices[invoice].number, at: books.invoices[invoice].range))
+      }
       /// The claims on any of the ids, earliest first.
       func candidates(_ ids: String?...) -> [Claimant] {
         var all: [Claimant] = []
@@ -82,17 +89,21 @@ public struct Billing: Sendable {
           claimedTime.indices.contains(found.invoice)
         else { return }
         time[index] = books.invoices[found.invoice].number
-        timeIndices[index] = Int32(truncatingIfNeeded: found.invoice)
+        timeIndices[index] = byNumber[found.invoice]
         claimedTime[found.invoice].append(index)
       }
+      var byExpenseTarget: [String: [Claimant]] = [:]
       books.expenses.forEachInPlace { index, expense in
         guard expenses[index] == nil, let target = expense.billable?.id else { return }
-        let client = books.clientID(ofProject: target)
-        guard let found = earliest(candidates(target, client), covering: expense.date),
+        let claims =
+          byExpenseTarget[target]
+          ?? candidates(target, books.clientID(ofProject: target))
+        byExpenseTarget[target] = claims
+        guard let found = earliest(claims, covering: expense.date),
           claimedExpenses.indices.contains(found.invoice)
         else { return }
         expenses[index] = books.invoices[found.invoice].number
-        expenseIndices[index] = Int32(truncatingIfNeeded: found.invoice)
+        expenseIndices[index] = byNumber[found.invoice]
         claimedExpenses[found.invoice].append(index)
       }
     }

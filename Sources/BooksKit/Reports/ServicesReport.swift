@@ -49,7 +49,9 @@ public struct ServicesReport: Sendable {
       sums.hours = sums.hours.plus(entry.duration)
       if billing.isBilled(timeEntry: index) {
         sums.billed = sums.billed.plus(entry.duration)
-        if let rate = billing.rate(of: entry) { sums.rated.add(billing.billed(entry), at: rate) }
+        if let rate = billing.rate(ofTimeEntryAt: index) {
+          sums.rated.add(billing.billed(timeEntryAt: index), at: rate)
+        }
       } else if entry.billable {
         sums.unbilled = sums.unbilled.plus(entry.duration)
       }

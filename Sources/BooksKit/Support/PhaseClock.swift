@@ -23,12 +23,14 @@ struct PhaseClock {
     var usage = rusage()
     #if canImport(Glibc)
       getrusage(RUSAGE_SELF.rawValue, &usage)
+      let peakKB = Int(usage.ru_maxrss)  // kilobytes on Linux
     #else
       getrusage(RUSAGE_SELF, &usage)
+      let peakKB = Int(usage.ru_maxrss) / 1024  // bytes on Darwin
     #endif
     let line =
       "books: \(phase): \(micros / 1000).\(String(micros % 1000 / 100)) ms"
-      + " (peak \(usage.ru_maxrss / 1024) MB)\n"
+      + " (peak \(peakKB / 1024) MB)\n"
     _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
     last = Self.now()
   }

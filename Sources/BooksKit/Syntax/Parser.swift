@@ -151,18 +151,20 @@ public struct Parser {
       parseLine(bytes, start: position, end: lineEnd, tags: &tags)
       position = lineEnd + 1
     }
-    closeEntry()
+    closeEntry(tagsAt: tokens.count)
   }
 
-  /// Ends the last entry: its own tags go after its fields' tokens.
-  private mutating func closeEntry() {
+  /// Ends the last entry: its own tags go after its fields' tokens, at `position` (the
+  /// end of the storage, or where the next entry's head starts: they move it along), so
+  /// that all of an entry's tokens lie before the next entry's.
+  private mutating func closeEntry(tagsAt position: Int) {
     guard !entries.isEmpty else { return }
     let last = entries.count - 1
     entries[last].fieldSpan = StoreSpan(
       start: entries[last].fieldSpan.start, count: fields.count - entries[last].fieldSpan.start)
     if !entryTags.isEmpty {
-      entries[last].tagSpan = StoreSpan(start: self.tokens.count, count: entryTags.count)
-      self.tokens.append(contentsOf: entryTags)
+      entries[last].tagSpan = StoreSpan(start: position, count: entryTags.count)
+      tokens.insert(contentsOf: entryTags, at: position)
       entryTags.removeAll(keepingCapacity: true)
     }
   }
@@ -283,9 +285,11 @@ public struct Parser {
       return
     }
     if !indented {
-      closeEntry()
+      let head = tokens[first]
+      let moved = entryTags.count
+      closeEntry(tagsAt: first)
       var entry = EntryNode(
-        head: StoreSpan(start: first, count: count), start: tokens[first].start, end: contentEnd,
+        head: StoreSpan(start: first + moved, count: count), start: head.start, end: contentEnd,
         comment: comment)
       entry.fieldSpan = StoreSpan(start: fields.count, count: 0)
       entries.append(entry)

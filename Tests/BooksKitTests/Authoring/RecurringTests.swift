@@ -201,6 +201,34 @@ private let retainerBooks = """
     #expect(billing.claimedTime == [[1], [0], [2]])
   }
 
+  /// Whether work is billed is read from the invoice its invoice's number names, as for a
+  /// reference: with a number given twice (`numbering` reports it), the first invoice.
+  @Test func aRepeatedNumberIsReadAsItsFirstInvoice() throws {
+    let validation = validate(
+      """
+      business "S"
+        currency EUR
+      client acme "Acme"
+      project web "Web"
+        client acme
+
+      2026-01-05 time web 1h "a"
+
+      2026-01-01 invoice INV-1 acme
+        status void
+        item "Old" 1h @ 100 EUR
+      2026-02-01 invoice INV-1 acme
+        bills web through 2026-01-31
+        item "Web" 1h @ 100 EUR
+
+      """)
+    let billing = TimeBilling(
+      books: validation.books, asOf: try #require(CalendarDate("2026-12-31")))
+    #expect(billing.claims.timeInvoices == ["INV-1"])
+    #expect(billing.claims.claimedTime == [[], [0]])
+    #expect(!billing.isBilled(timeEntry: 0))
+  }
+
   @Test func billedOnTheInvoiceDate() throws {
     let books = validate(books).books
     let early = TimeBilling(books: books, asOf: try #require(CalendarDate("2026-02-01")))

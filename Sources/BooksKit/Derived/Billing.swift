@@ -133,20 +133,12 @@ struct TimeTargets: Sendable {
   let ids: [String]
 
   init(_ entries: [TimeEntry]) {
-    var known: [String: Int32] = [:]
-    var ids: [String] = []
+    var known = IdSlots()
     var slots = [Int32](repeating: 0, count: entries.count)
     entries.forEachInPlace { index, entry in
-      if let slot = known[entry.target.id] {
-        slots[index] = slot
-      } else {
-        let slot = Int32(truncatingIfNeeded: ids.count)
-        ids.append(entry.target.id)
-        known[entry.target.id] = slot
-        slots[index] = slot
-      }
+      slots[index] = known.slot(entry.target.id)
     }
     self.slots = slots
-    self.ids = ids
+    self.ids = known.ids
   }
 }

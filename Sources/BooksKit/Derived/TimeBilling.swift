@@ -67,26 +67,18 @@ public struct TimeBilling: Sendable {
     let fixedPrice = withServices.subtracting(hourly.keys)
     onlyHourlyService = onlyHourly
     fixedPriceProjects = fixedPrice
-    var staffSlots: [String: Int32] = [:]
-    var rates: [Money?] = [nil]  // slot 0: no staff member
+    var staffSlots = IdSlots()
     var entryStaff = [Int32](repeating: 0, count: books.timeEntries.count)
     books.timeEntries.forEachInPlace { index, entry in
       guard let staff = entry.staff?.id else { return }
-      if let slot = staffSlots[staff] {
-        entryStaff[index] = slot
-      } else {
-        let slot = Int32(truncatingIfNeeded: rates.count)
-        rates.append(Self.staffRate(staff, books))
-        staffSlots[staff] = slot
-        entryStaff[index] = slot
-      }
+      entryStaff[index] = staffSlots.slot(staff) + 1  // 0: no staff member
     }
     self.entryTarget = targets.slots
     self.entryStaff = entryStaff
     self.targetTerms = targets.ids.map {
       Self.terms(of: $0, books, onlyHourly: onlyHourly, fixedPrice: fixedPrice)
     }
-    self.staffRates = rates
+    self.staffRates = [nil] + staffSlots.ids.map { Self.staffRate($0, books) }
   }
 
   /// The same billing seen on another day: only what counts as billed by then changes.

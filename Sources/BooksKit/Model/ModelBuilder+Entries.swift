@@ -18,16 +18,19 @@ extension ModelBuilder {
     id.flatMap(ownCurrency) ?? defaultCurrency
   }
 
-  /// The currency a client sets itself, if any (read in place: no copy of the client).
+  /// The currency a client sets itself, if any. Read through the books' stored properties:
+  /// calling a method of `books` (a value held by this object) copies the whole value,
+  /// retaining each of its arrays, at every call.
   private func ownCurrency(_ id: String) -> Currency? {
-    books.index(of: id, .client).flatMap {
-      books.clients.indices.contains($0) ? books.clients[$0].currency : nil
-    }
+    guard let definition = books.definitions[id], definition.kind == .client,
+      books.clients.indices.contains(definition.index)
+    else { return nil }
+    return books.clients[definition.index].currency
   }
 
-  /// The business's currency: read once by the builders of slices, which share the
-  /// definitions with other threads.
-  var defaultCurrency: Currency? { sliceDefaultCurrency ?? books.defaultCurrency }
+  /// The business's currency: read once when the definitions are built (and by the
+  /// builders of slices, which share the definitions with other threads).
+  var defaultCurrency: Currency? { knownDefaultCurrency ?? books.business?.currency }
 
   /// `DATE income|expense AMOUNT ["description"]`: amount and description from the head.
   private func amountHead(_ reader: EntryReader, currency: Currency?) -> (Money, String?)? {
@@ -57,15 +60,16 @@ extension ModelBuilder {
 
   func buildIncome(_ date: CalendarDate, _ reader: EntryReader) {
     // A payment defaults to the currency of the invoice it pays, else of its client.
-    let paid = reader.fieldNodes.first { reader.isKey($0, "invoice") }
-      .flatMap { reader.values($0).first }
-      .flatMap { books.invoiceIndex(reader.tree.text($0)) }
-      .flatMap { books.invoices.indices.contains($0) ? $0 : nil }
-    let defaultCurrency =
-      paid.flatMap {
-        books.invoices[$0].currency ?? books.invoices[$0].client.flatMap { ownCurrency($0.id) }
-      }
-      ?? currency(ofClient: peekClient(reader))
+    var defaultCurrency: Currency?
+    if let field = reader.fieldNodes.first(where: { reader.isKey($0, "invoice") }),
+      let number = reader.values(field).first,
+      let paid = books.documents[.invoice]?[reader.tree.text(number)],
+      books.invoices.indices.contains(paid)
+    {
+      defaultCurrency =
+        books.invoices[paid].currency ?? books.invoices[paid].client.flatMap { ownCurrency($0.id) }
+    }
+    if defaultCurrency == nil { defaultCurrency = currency(ofClient: peekClient(reader)) }
     guard
       let (amount, description) = amountHead(reader, currency: defaultCurrency)
     else { return }

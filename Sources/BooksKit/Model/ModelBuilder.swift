@@ -9,8 +9,8 @@ public final class ModelBuilder {
 
   var books = Books()
   var diagnostics: [Diagnostic] = []
-  /// The business's currency, when this builds a slice (see `defaultCurrency`).
-  private(set) var sliceDefaultCurrency: Currency?
+  /// The business's currency once the settings are built (see `defaultCurrency`).
+  private(set) var knownDefaultCurrency: Currency?
 
   init(files: [SourceFile]) {
     books.files = files
@@ -32,7 +32,7 @@ public final class ModelBuilder {
     let builder = ModelBuilder(files: trees.map(\.file))
     // Definitions first, then documents, then credit notes (they look their invoice up),
     // one after the other: each phase reads what the ones before it built.
-    var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 7)
+    var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 8)
     for (treeIndex, tree) in trees.enumerated() {
       for entryIndex in tree.entries.indices {
         let phase = Self.phase(of: tree.head(tree.entries[entryIndex]), in: tree)
@@ -47,24 +47,25 @@ public final class ModelBuilder {
       }
     }
     clock.lap("build: definitions")
-    // Documents and credit notes one after the other: building documents in slices bought
-    // nothing (they read the shared definitions much more than dated entries do).
-    for (treeIndex, entryIndex) in byPhase[4] {
-      let tree = trees[treeIndex]
-      builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
-    }
-    clock.lap("build: documents")
-    for (treeIndex, entryIndex) in byPhase[5] {
-      let tree = trees[treeIndex]
-      builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
-    }
-    // The other dated entries only read what is built by now: built in slices side by side,
-    // each slice's entries appended in order.
+    // Settings are built: the business's currency is known for good.
+    builder.knownDefaultCurrency = builder.books.defaultCurrency
+    // Time, expenses and meetings need only the definitions: they are built in slices side
+    // by side, from a copy of the books as they are now, while the first slice's thread
+    // builds the documents and then the credit notes (they look their invoice up) into
+    // the books themselves. Documents are not sliced: they read the shared definitions
+    // much more than dated entries do, and two threads took turns on them.
+    let documents = Slice(builder: builder)
+    let documentEntries = byPhase[4] + byPhase[5]
     var built = slices(
-      byPhase[6], of: trees, over: builder.books, minimum: sliceMinimum
-    ).map(\.builder.datedPart)
-    clock.lap("build: dated entries")
-    let incomes = Pieces(built.map(\.incomes))
+      byPhase[6], of: trees, over: builder.books, minimum: sliceMinimum,
+      lead: documentWeight * documentEntries.count
+    ) {
+      for (treeIndex, entryIndex) in documentEntries {
+        let tree = trees[treeIndex]
+        documents.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+      }
+    }.map(\.builder.datedPart)
+    clock.lap("build: documents and dated entries")
     let expenses = Pieces(built.map(\.expenses))
     let timeEntries = Pieces(built.map(\.timeEntries))
     let meetings = Pieces(built.map(\.meetings))
@@ -72,17 +73,28 @@ public final class ModelBuilder {
     built = []  // each slice's arrays are now held once, and move
     // Time entries are most of them: joined on one thread while the rest are on another.
     let (joinedTime, rest) = Parallel.pair(
-      { timeEntries.joined() }, { (incomes.joined(), expenses.joined(), meetings.joined()) })
+      { timeEntries.joined() }, { (expenses.joined(), meetings.joined()) })
     builder.books.timeEntries = joinedTime
-    (builder.books.incomes, builder.books.expenses, builder.books.meetings) = rest
+    (builder.books.expenses, builder.books.meetings) = rest
     builder.diagnostics += Parallel.concatenate(&diagnostics)
     clock.lap("build: merge")
+    // Incomes last: a payment's currency is that of the invoice it pays.
+    for (treeIndex, entryIndex) in byPhase[7] {
+      let tree = trees[treeIndex]
+      builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+    }
+    clock.lap("build: incomes")
     return (builder.books, builder.diagnostics)
   }
 
+  /// What building a document costs, in dated entries (an invoice has items, taxes,
+  /// claims): the first slice, whose thread builds the documents first, gets that many
+  /// fewer dated entries per document.
+  private static let documentWeight = 4
+
   private init(books: Books) {
     self.books = books
-    sliceDefaultCurrency = books.defaultCurrency
+    knownDefaultCurrency = books.defaultCurrency
   }
 
   /// A builder handed from the thread that filled it to the one that merges it.
@@ -94,13 +106,17 @@ public final class ModelBuilder {
   /// `books`; every slice but the first reads its own copy of its entries' bytes, tokens
   /// and fields: two threads that read one array would take turns on its reference count
   /// at every token.
+  /// `first` runs on the first slice's thread before it builds its slice, which is made
+  /// shorter by `lead` entries for it.
   private static func slices(
     _ entries: [(tree: Int, entry: Int)], of trees: [SyntaxTree], over books: Books,
-    minimum: Int
+    minimum: Int, lead: Int, first: @Sendable () -> Void
   ) -> [Slice] {
-    let ranges = Parallel.chunks(entries.count, minimum: minimum)
+    let chunks = Parallel.chunks(entries.count, minimum: minimum, lead: lead)
+    let ranges = chunks.isEmpty ? [0..<0] : chunks  // `first` runs even with no entries
     let count = ranges.count
     return Parallel.map(count) { slice in
+      if slice == 0 { first() }
       let part = ModelBuilder(books: books)
       let mine = entries[ranges[slice]]
       // Room for every entry in each kind (the first slice: every slice's, as the others
@@ -109,7 +125,6 @@ public final class ModelBuilder {
       let room = slice == 0 ? entries.count : mine.count
       part.books.timeEntries.reserveCapacity(room)
       part.books.expenses.reserveCapacity(room)
-      part.books.incomes.reserveCapacity(room)
       part.books.meetings.reserveCapacity(room)
       // The first slice reads the shared trees; the others read copies of their own.
       guard slice > 0 else {
@@ -140,8 +155,8 @@ public final class ModelBuilder {
 
   private var datedPart: DatedPart {
     DatedPart(
-      incomes: books.incomes, expenses: books.expenses, timeEntries: books.timeEntries,
-      meetings: books.meetings, diagnostics: diagnostics)
+      expenses: books.expenses, timeEntries: books.timeEntries, meetings: books.meetings,
+      diagnostics: diagnostics)
   }
 
   /// The slices' arrays of one kind, handed to the thread that joins them.
@@ -156,7 +171,6 @@ public final class ModelBuilder {
 
   /// What a slice of dated entries adds to the books.
   private struct DatedPart: Sendable {
-    var incomes: [Income]
     var expenses: [Expense]
     var timeEntries: [TimeEntry]
     var meetings: [Meeting]
@@ -179,7 +193,8 @@ public final class ModelBuilder {
       {
         return 4
       }
-      return word(keyword, "credit") ? 5 : 6
+      if word(keyword, "credit") { return 5 }
+      return word(keyword, "income") ? 7 : 6
     }
     if word(first, "client") { return 1 }
     if word(first, "project") { return 2 }

@@ -61,12 +61,19 @@ enum Parallel {
   }
 
   /// `0..<count` cut into at most `cores` contiguous ranges of at least `minimum` each.
-  static func chunks(_ count: Int, minimum: Int) -> [Range<Int>] {
+  /// With a `lead`, the first range is that much shorter (maybe empty): its thread has that
+  /// much other work to do first.
+  static func chunks(_ count: Int, minimum: Int, lead: Int = 0) -> [Range<Int>] {
     guard count > 0 else { return [] }
     let pieces = max(1, min(cores, count / max(minimum, 1)))
-    return (0..<pieces).map { piece in
-      (count * piece / pieces)..<(count * (piece + 1) / pieces)
+    let total = count + max(lead, 0)
+    var bounds = [0]
+    for piece in 1..<max(pieces, 1) {
+      let wanted = total / pieces * piece + total % pieces * piece / pieces - max(lead, 0)
+      bounds.append(min(count, max(bounds[bounds.count - 1], wanted)))
     }
+    bounds.append(count)
+    return (0..<pieces).map { bounds[$0]..<bounds[$0 + 1] }
   }
 }
 

@@ -28,6 +28,22 @@ import Testing
     }
   }
 
+  /// A lead shortens the first range by that much work, all of it when it is more.
+  @Test func aLeadShortensTheFirstChunk() {
+    for (count, lead) in [(100, 50), (10, 1000), (7, 0), (1_000_001, 3)] {
+      let chunks = Parallel.chunks(count, minimum: 1, lead: lead)
+      #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == count)
+      for (left, right) in zip(chunks, chunks.dropFirst()) {
+        #expect(left.upperBound == right.lowerBound)
+      }
+    }
+    if Parallel.cores == 2 {
+      #expect(Parallel.chunks(100, minimum: 1, lead: 50) == [0..<25, 25..<100])
+      #expect(Parallel.chunks(10, minimum: 1, lead: 1000) == [0..<0, 0..<10])
+      #expect(Parallel.chunks(7, minimum: 1) == [0..<3, 3..<7])
+    }
+  }
+
   @Test func concatenateMovesTheFirstAndCopiesTheRest() {
     var parts = [[1, 2], [], [3], [4, 5, 6]]
     let all = Parallel.concatenate(&parts)

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,15 +15,33 @@ public final class SourceFile: Sendable {
   public let path: String
   /// The file's bytes, including any BOM and CR characters.
   public let bytes: [UInt8]
-  /// Byte offset of the first byte of each line; `lineStarts[0] == 0`. In 32 bits (a file
-  /// is at most 1 GiB): a line is about 25 bytes, so this is a sixth of the file's size.
-  private let lineStarts: [Int32]
-  /// Per line: true when it holds a non-ASCII byte, so its columns must be counted.
-  private let lineHasNonASCII: [Bool]
+  /// Where the lines start, found the first time a line or column is asked for: a check
+  /// that finds nothing wrong never needs them.
+  private let lines = Mutex<Lines?>(nil)
+
+  private struct Lines: Sendable {
+    /// Byte offset of the first byte of each line; `starts[0] == 0`. In 32 bits (a file is
+    /// at most 1 GiB): a line is about 25 bytes, so this is a sixth of the file's size.
+    var starts: [Int32]
+    /// Per line: true when it holds a non-ASCII byte, so its columns must be counted.
+    var nonASCII: [Bool]
+  }
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
+  }
+
+  private var lineTable: Lines {
+    lines.withLock { known in
+      if let known { return known }
+      let found = Self.scan(bytes)
+      known = found
+      return found
+    }
+  }
+
+  private static func scan(_ bytes: [UInt8]) -> Lines {
     var starts: [Int32] = [0]
     starts.reserveCapacity(bytes.count / 24 + 1)
     bytes.withUnsafeBufferPointer { buffer in
@@ -34,13 +54,13 @@ public final class SourceFile: Sendable {
         offset = index + 1
       }
     }
-    self.lineStarts = starts
-    self.lineHasNonASCII = bytes.withUnsafeBytes { raw in
+    let nonASCII = bytes.withUnsafeBytes { raw in
       starts.indices.map { line in
         let end = line + 1 < starts.count ? Int(starts[line + 1]) : raw.count
         return Self.hasHighBit(raw, from: Int(starts[line]), to: end)
       }
     }
+    return Lines(starts: starts, nonASCII: nonASCII)
   }
 
   /// Whether a byte in `start..<end` is 0x80 or above, eight bytes at a time.
@@ -66,29 +86,38 @@ public final class SourceFile: Sendable {
   }
 
   /// The number of lines (a file that ends with a newline has an empty last line).
-  public var lineCount: Int { lineStarts.count }
+  public var lineCount: Int { lineTable.starts.count }
 
   /// The byte offset where the 0-based line `index` starts (0 outside the file's lines).
   public func lineStart(_ index: Int) -> Int {
-    lineStarts.indices.contains(index) ? Int(lineStarts[index]) : 0
+    let starts = lineTable.starts
+    return starts.indices.contains(index) ? Int(starts[index]) : 0
   }
 
   /// The 1-based line that holds `offset` (offsets past the end belong to the last line).
   public func line(of offset: Int) -> Int {
+    Self.line(of: offset, in: lineTable.starts)
+  }
+
+  private static func line(of offset: Int, in starts: [Int32]) -> Int {
     var low = 0
-    var high = lineStarts.count - 1
+    var high = starts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
-      if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
+      if Int(starts[mid]) <= offset { low = mid } else { high = mid - 1 }
     }
     return low + 1
   }
 
   /// Byte range of a 1-based line, without its line terminator (LF or CRLF).
   public func lineRange(_ line: Int) -> Range<Int> {
-    guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
-    let start = Int(lineStarts[line - 1])
-    var end = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count
+    Self.lineRange(line, in: lineTable.starts, bytes)
+  }
+
+  private static func lineRange(_ line: Int, in starts: [Int32], _ bytes: [UInt8]) -> Range<Int> {
+    guard line >= 1, line <= starts.count else { return bytes.count..<bytes.count }
+    let start = Int(starts[line - 1])
+    var end = line < starts.count ? Int(starts[line]) - 1 : bytes.count
     if end > start, bytes[end - 1] == 0x0D { end -= 1 }
     return start..<max(start, end)
   }
@@ -100,10 +129,11 @@ public final class SourceFile: Sendable {
 
   /// 1-based line and column of `offset`; the column counts characters, not bytes.
   public func location(of offset: Int) -> (line: Int, column: Int) {
-    let line = line(of: offset)
-    let range = lineRange(line)
+    let table = lineTable
+    let line = Self.line(of: offset, in: table.starts)
+    let range = Self.lineRange(line, in: table.starts, bytes)
     let clamped = min(max(offset, range.lowerBound), range.upperBound)
-    if lineHasNonASCII.indices.contains(line - 1), !lineHasNonASCII[line - 1] {
+    if table.nonASCII.indices.contains(line - 1), !table.nonASCII[line - 1] {
       return (line, clamped - range.lowerBound + 1)  // ASCII: one byte, one character
     }
     var prefixStart = range.lowerBound

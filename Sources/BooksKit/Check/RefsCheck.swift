@@ -28,7 +28,7 @@ enum RefsCheck {
       check.expect(entry.approvedBy, [.staff])
       check.document(entry.invoice, .invoice)
     }
-    for invoice in books.invoices {
+    books.invoices.forEachInPlace { _, invoice in
       check.expect(invoice.client, [.client])
       check.expect(invoice.project, [.project])
       check.expect(invoice.approvedBy, [.staff])
@@ -61,7 +61,7 @@ enum RefsCheck {
       for item in credit.items { check.expect(item.taxes ?? [], [.tax]) }
       check.document(credit.invoice, .invoice)
     }
-    for meeting in books.meetings {
+    books.meetings.forEachInPlace { _, meeting in
       check.expect(meeting.with, [.client, .contact, .staff])
     }
     return check.out

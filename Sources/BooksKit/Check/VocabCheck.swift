@@ -33,15 +33,16 @@ enum VocabCheck {
         check(Word(filter, at: range), metric.kind == .income ? .incomeClass : .expenseCategory)
       }
     }
-    for income in books.incomes {
+    // Entries read in place: a loop over the array would copy each one.
+    books.incomes.forEachInPlace { _, income in
       check(income.incomeClass, .incomeClass)
       check(income.via, .paymentMode)
     }
-    for expense in books.expenses {
+    books.expenses.forEachInPlace { _, expense in
       check(expense.category, .expenseCategory)
       check(expense.via, .paymentMode)
     }
-    for meeting in books.meetings { check(meeting.medium, .medium) }
+    books.meetings.forEachInPlace { _, meeting in check(meeting.medium, .medium) }
     return out
   }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +15,7 @@ public final class SourceFile: Sendable {
   public let bytes: [UInt8]
   /// Where the lines start, found the first time a line or column is asked for: a check
   /// that finds nothing wrong never needs them.
-  private let lines = Mutex<Lines?>(nil)
+  private let lines = Once<Lines>()
 
   private struct Lines: Sendable {
     /// Byte offset of the first byte of each line; `starts[0] == 0`. In 32 bits (a file is
@@ -33,12 +31,7 @@ public final class SourceFile: Sendable {
   }
 
   private var lineTable: Lines {
-    lines.withLock { known in
-      if let known { return known }
-      let found = Self.scan(bytes)
-      known = found
-      return found
-    }
+    lines.get { Self.scan(bytes) }
   }
 
   private static func scan(_ bytes: [UInt8]) -> Lines {

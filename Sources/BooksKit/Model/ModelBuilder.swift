@@ -18,8 +18,9 @@ public final class ModelBuilder {
 
   /// Builds the model. Entries are read in phases so that what an entry's defaults depend
   /// on is known whatever the order of the files: settings first (business, vocabularies,
-  /// taxes), then clients, projects, the other definitions, documents, and the rest. Within
-  /// a phase, entries keep file order.
+  /// taxes), then clients, projects and the other definitions; then documents and credit
+  /// notes beside time, expenses and meetings; incomes last. Within a phase, entries keep
+  /// file order.
   public static func build(_ trees: [SyntaxTree]) -> (Books, [Diagnostic]) {
     build(trees, sliceMinimum: 4096)
   }
@@ -30,8 +31,8 @@ public final class ModelBuilder {
   public static func build(_ trees: [SyntaxTree], sliceMinimum: Int) -> (Books, [Diagnostic]) {
     var clock = PhaseClock()
     let builder = ModelBuilder(files: trees.map(\.file))
-    // Definitions first, then documents, then credit notes (they look their invoice up),
-    // one after the other: each phase reads what the ones before it built.
+    // Phases 0–3: definitions, each reading what the ones before it built; 4 documents,
+    // 5 credit notes, 6 time, expenses and meetings, 7 incomes (see `phase(of:in:)`).
     var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 8)
     for (treeIndex, tree) in trees.enumerated() {
       for entryIndex in tree.entries.indices {

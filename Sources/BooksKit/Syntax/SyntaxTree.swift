@@ -86,7 +86,7 @@ public struct FieldNode: Sendable {
   public var key: Token
   /// The rest of the line's tokens, excluding tags and the comment (`SyntaxTree.values`).
   var valueSpan: StoreSpan
-  /// Tags written on this line (`SyntaxTree.tags(of:)`).
+  /// Tags written on this line (`SyntaxTree.tags(_:)`).
   var tagSpan: StoreSpan
   private var storedEnd: Int32
   /// A trailing `; comment` on this line, if any.

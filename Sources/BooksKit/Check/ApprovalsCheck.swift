@@ -70,15 +70,16 @@ enum ApprovalsCheck {
         .estimates, "estimate", approvedBy: estimate.approvedBy, staff: nil, amount: total,
         draft: estimate.status == .draft, at: estimate.range)
     }
-    books.expenses.forEachInPlace { _, expense in
+    books.expenses.forEachAddress { _, expense in
       check(
-        .expenses, "expense", approvedBy: expense.approvedBy, staff: expense.staff,
-        amount: expense.amount, at: expense.range)
+        .expenses, "expense", approvedBy: expense.pointee.approvedBy, staff: expense.pointee.staff,
+        amount: expense.pointee.amount, at: expense.pointee.range)
     }
-    books.timeEntries.forEachInPlace { _, entry in
+    books.timeEntries.forEachAddress { _, entry in
       check(
-        .time, "time entry", approvedBy: entry.approvedBy, staff: entry.staff, amount: nil,
-        at: entry.range)
+        .time, "time entry", approvedBy: entry.pointee.approvedBy, staff: entry.pointee.staff,
+        amount: nil,
+        at: entry.pointee.range)
     }
     return out
   }

@@ -100,17 +100,19 @@ enum InvoicesCheck {
           at: ref.range, notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
           fix: "bill it on an invoice to `\(owner)`"))
     }
-    books.timeEntries.forEachInPlace { _, entry in
-      guard entry.invoice != nil else { return }
-      let owner = books.projectID(ofTimeTarget: entry.target.id).flatMap {
+    books.timeEntries.forEachAddress { _, entry in
+      guard entry.pointee.invoice != nil else { return }
+      let owner = books.projectID(ofTimeTarget: entry.pointee.target.id).flatMap {
         books.clientID(ofProject: $0)
       }
-      check(entry.invoice, owner: owner, what: "time")
+      check(entry.pointee.invoice, owner: owner, what: "time")
     }
-    books.expenses.forEachInPlace { _, expense in
-      guard expense.invoice != nil, let billable = expense.billable?.id else { return }
+    books.expenses.forEachAddress { _, expense in
+      guard expense.pointee.invoice != nil, let billable = expense.pointee.billable?.id else {
+        return
+      }
       let owner = books.client(billable) != nil ? billable : books.clientID(ofProject: billable)
-      check(expense.invoice, owner: owner, what: "an expense")
+      check(expense.pointee.invoice, owner: owner, what: "an expense")
     }
   }
 

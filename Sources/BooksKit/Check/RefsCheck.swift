@@ -10,34 +10,34 @@ enum RefsCheck {
     for project in books.projects { check.expect(project.client, [.client]) }
     for service in books.services { check.expect(service.project, [.project]) }
     for member in books.staff { check.expect(member.clients, [.client]) }
-    books.incomes.forEachInPlace { _, income in
-      check.expect(income.client, [.client])
-      check.expect(income.project, [.project])
-      for allocation in income.invoices { check.document(allocation.invoice, .invoice) }
+    books.incomes.forEachAddress { _, income in
+      check.expect(income.pointee.client, [.client])
+      check.expect(income.pointee.project, [.project])
+      for allocation in income.pointee.invoices { check.document(allocation.invoice, .invoice) }
     }
-    books.expenses.forEachInPlace { _, expense in
-      check.expect(expense.billable, [.client, .project])
-      check.expect(expense.staff, [.staff])
-      check.expect(expense.approvedBy, [.staff])
-      check.expect(expense.taxes, [.tax])
-      check.document(expense.invoice, .invoice)
+    books.expenses.forEachAddress { _, expense in
+      check.expect(expense.pointee.billable, [.client, .project])
+      check.expect(expense.pointee.staff, [.staff])
+      check.expect(expense.pointee.approvedBy, [.staff])
+      check.expect(expense.pointee.taxes, [.tax])
+      check.document(expense.pointee.invoice, .invoice)
     }
-    books.timeEntries.forEachInPlace { _, entry in
-      check.expect(entry.target, [.project, .service])
-      check.expect(entry.staff, [.staff])
-      check.expect(entry.approvedBy, [.staff])
-      check.document(entry.invoice, .invoice)
+    books.timeEntries.forEachAddress { _, entry in
+      check.expect(entry.pointee.target, [.project, .service])
+      check.expect(entry.pointee.staff, [.staff])
+      check.expect(entry.pointee.approvedBy, [.staff])
+      check.document(entry.pointee.invoice, .invoice)
     }
-    books.invoices.forEachInPlace { _, invoice in
-      check.expect(invoice.client, [.client])
-      check.expect(invoice.project, [.project])
-      check.expect(invoice.approvedBy, [.staff])
-      check.expect(invoice.taxes, [.tax])
-      for item in invoice.items { check.expect(item.taxes ?? [], [.tax]) }
-      check.document(invoice.purchaseOrder, .purchaseOrder)
-      check.document(invoice.estimate, .estimate)
-      check.expect(invoice.recurring, [.recurring])
-      check.expect(invoice.claims.map(\.target), [.client, .project, .service])
+    books.invoices.forEachAddress { _, invoice in
+      check.expect(invoice.pointee.client, [.client])
+      check.expect(invoice.pointee.project, [.project])
+      check.expect(invoice.pointee.approvedBy, [.staff])
+      check.expect(invoice.pointee.taxes, [.tax])
+      for item in invoice.pointee.items { check.expect(item.taxes ?? [], [.tax]) }
+      check.document(invoice.pointee.purchaseOrder, .purchaseOrder)
+      check.document(invoice.pointee.estimate, .estimate)
+      check.expect(invoice.pointee.recurring, [.recurring])
+      check.expect(invoice.pointee.claims.map(\.target), [.client, .project, .service])
     }
     for template in books.recurringInvoices {
       check.expect(template.client, [.client])
@@ -61,8 +61,8 @@ enum RefsCheck {
       for item in credit.items { check.expect(item.taxes ?? [], [.tax]) }
       check.document(credit.invoice, .invoice)
     }
-    books.meetings.forEachInPlace { _, meeting in
-      check.expect(meeting.with, [.client, .contact, .staff])
+    books.meetings.forEachAddress { _, meeting in
+      check.expect(meeting.pointee.with, [.client, .contact, .staff])
     }
     return check.out
   }

@@ -34,15 +34,15 @@ enum VocabCheck {
       }
     }
     // Entries read in place: a loop over the array would copy each one.
-    books.incomes.forEachInPlace { _, income in
-      check(income.incomeClass, .incomeClass)
-      check(income.via, .paymentMode)
+    books.incomes.forEachAddress { _, income in
+      check(income.pointee.incomeClass, .incomeClass)
+      check(income.pointee.via, .paymentMode)
     }
-    books.expenses.forEachInPlace { _, expense in
-      check(expense.category, .expenseCategory)
-      check(expense.via, .paymentMode)
+    books.expenses.forEachAddress { _, expense in
+      check(expense.pointee.category, .expenseCategory)
+      check(expense.pointee.via, .paymentMode)
     }
-    books.meetings.forEachInPlace { _, meeting in check(meeting.medium, .medium) }
+    books.meetings.forEachAddress { _, meeting in check(meeting.pointee.medium, .medium) }
     return out
   }
 }

@@ -35,13 +35,19 @@ public struct Billing: Sendable {
       return books.invoices[index].status == .void
         ? Self.unbilled : Int32(truncatingIfNeeded: index)
     }
-    var timeIndices = books.timeEntries.map { named($0.invoice) }
-    var expenseIndices = books.expenses.map { named($0.invoice) }
-    var time = zip(books.timeEntries, timeIndices).map {
-      $1 == Self.unbilled ? nil : $0.invoice?.id
+    var timeIndices = [Int32](repeating: Self.unbilled, count: books.timeEntries.count)
+    var time = [String?](repeating: nil, count: books.timeEntries.count)
+    books.timeEntries.forEachAddress { index, entry in
+      guard let ref = entry.pointee.invoice else { return }
+      timeIndices[index] = named(ref)
+      if timeIndices[index] != Self.unbilled { time[index] = ref.id }
     }
-    var expenses = zip(books.expenses, expenseIndices).map {
-      $1 == Self.unbilled ? nil : $0.invoice?.id
+    var expenseIndices = [Int32](repeating: Self.unbilled, count: books.expenses.count)
+    var expenses = [String?](repeating: nil, count: books.expenses.count)
+    books.expenses.forEachAddress { index, expense in
+      guard let ref = expense.pointee.invoice else { return }
+      expenseIndices[index] = named(ref)
+      if expenseIndices[index] != Self.unbilled { expenses[index] = ref.id }
     }
     var claimedTime = Array(repeating: [Int](), count: books.invoices.count)
     var claimedExpenses = Array(repeating: [Int](), count: books.invoices.count)
@@ -80,12 +86,13 @@ public struct Billing: Sendable {
         let client = project.flatMap { books.clientID(ofProject: $0) }
         return candidates(target, project == target ? nil : project, client)
       }
-      books.timeEntries.forEachInPlace { index, entry in
-        guard entry.billable, time[index] == nil, targets.slots.indices.contains(index),
+      books.timeEntries.forEachAddress { index, entry in
+        guard entry.pointee.billable, time[index] == nil, targets.slots.indices.contains(index),
           byTimeTarget.indices.contains(Int(targets.slots[index]))
         else { return }
         guard
-          let found = earliest(byTimeTarget[Int(targets.slots[index])], covering: entry.date),
+          let found = earliest(
+            byTimeTarget[Int(targets.slots[index])], covering: entry.pointee.date),
           claimedTime.indices.contains(found.invoice)
         else { return }
         time[index] = books.invoices[found.invoice].number
@@ -93,13 +100,13 @@ public struct Billing: Sendable {
         claimedTime[found.invoice].append(index)
       }
       var byExpenseTarget: [String: [Claimant]] = [:]
-      books.expenses.forEachInPlace { index, expense in
-        guard expenses[index] == nil, let target = expense.billable?.id else { return }
+      books.expenses.forEachAddress { index, expense in
+        guard expenses[index] == nil, let target = expense.pointee.billable?.id else { return }
         let claims =
           byExpenseTarget[target]
           ?? candidates(target, books.clientID(ofProject: target))
         byExpenseTarget[target] = claims
-        guard let found = earliest(claims, covering: expense.date),
+        guard let found = earliest(claims, covering: expense.pointee.date),
           claimedExpenses.indices.contains(found.invoice)
         else { return }
         expenses[index] = books.invoices[found.invoice].number
@@ -135,8 +142,8 @@ struct TimeTargets: Sendable {
   init(_ entries: [TimeEntry]) {
     var known = IdSlots()
     var slots = [Int32](repeating: 0, count: entries.count)
-    entries.forEachInPlace { index, entry in
-      slots[index] = known.slot(entry.target.id)
+    entries.forEachAddress { index, entry in
+      slots[index] = known.slot(entry.pointee.target.id)
     }
     self.slots = slots
     self.ids = known.ids

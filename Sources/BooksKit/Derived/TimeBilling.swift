@@ -69,8 +69,8 @@ public struct TimeBilling: Sendable {
     fixedPriceProjects = fixedPrice
     var staffSlots = IdSlots()
     var entryStaff = [Int32](repeating: 0, count: books.timeEntries.count)
-    books.timeEntries.forEachInPlace { index, entry in
-      guard let staff = entry.staff?.id else { return }
+    books.timeEntries.forEachAddress { index, entry in
+      guard let staff = entry.pointee.staff?.id else { return }
       entryStaff[index] = staffSlots.slot(staff) + 1  // 0: no staff member
     }
     self.entryTarget = targets.slots

@@ -105,13 +105,16 @@ private final class Slots<T>: @unchecked Sendable {
 }
 
 extension Array {
-  /// Each element with its index, read in place: `for x in array` copies every element out,
-  /// and an entry of the model is a big struct whose copy retains each of its strings and
+  /// Each element's index and address. Reading a field through the address copies that
+  /// field alone: a loop over the elements, or a closure given each element, copies all of
+  /// it (the compiler cannot tell that a call inside the loop leaves the array alone), and
+  /// an entry of the model is a big struct whose copy retains each of its strings and
   /// arrays.
   @inline(__always)
-  func forEachInPlace(_ body: (Int, Element) throws -> Void) rethrows {
+  func forEachAddress(_ body: (Int, UnsafePointer<Element>) throws -> Void) rethrows {
     try withUnsafeBufferPointer { buffer in
-      for index in buffer.indices { try body(index, buffer[index]) }
+      guard let base = buffer.baseAddress else { return }
+      for index in buffer.indices { try body(index, base + index) }
     }
   }
 }

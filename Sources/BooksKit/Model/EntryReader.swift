@@ -102,6 +102,7 @@ struct EntryReader {
 
   /// Visits each field; unknown and wrongly repeated fields are reported, not visited.
   func fields(_ builder: ModelBuilder, _ visit: (FieldNode, String) -> Void) {
+    guard !fieldNodes.isEmpty else { return }  // most dated entries are one line
     let kind = self.kind ?? EntryKind(rawValue: fieldKeyword)
     let specs = kind?.fields ?? []
     // Which specs were seen, as bits (no kind has 64 fields; beyond, repeats go unnoticed).

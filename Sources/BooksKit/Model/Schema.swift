@@ -21,6 +21,12 @@ public enum EntryKind: String, Sendable, CaseIterable {
   case creditNote = "credit"
   case meeting
 
+  /// Hashes the case, not the raw value: the default for a raw-value enum hashes the
+  /// string, and the builder and checks look kinds up once per entry.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(withUnsafeBytes(of: self) { $0.first ?? 0 })
+  }
+
   /// True for entries written `DATE keyword ...`.
   public var isDated: Bool {
     switch self {

@@ -11,6 +11,12 @@ public enum VocabularyKind: String, Sendable, CaseIterable {
   case resourceKind = "resource-kind"
   case topic
 
+  /// Hashes the case, not the raw value: the default for a raw-value enum hashes the
+  /// string, and the builder and checks look kinds up once per entry.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(withUnsafeBytes(of: self) { $0.first ?? 0 })
+  }
+
   /// The words every set of books has without declaring them.
   public var builtIns: [String] {
     switch self {

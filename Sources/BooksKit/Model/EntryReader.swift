@@ -166,7 +166,7 @@ struct EntryReader {
   /// Free text: one quoted string, or bare words joined by single spaces.
   func text(_ tokens: some Collection<Token>, _ builder: ModelBuilder) -> String? {
     guard let first = tokens.first else { return nil }
-    if tokens.count == 1 { return tree.text(first) }
+    if tokens.count == 1 { return text(first, builder) }
     if let string = tokens.first(where: { $0.kind == .string }) {
       builder.report(
         .error(
@@ -188,6 +188,24 @@ struct EntryReader {
       return nil
     }
     return text(values(field), builder)
+  }
+
+  /// A token's text, interned by the builder: the same id or description read again
+  /// shares the first reading's string.
+  func text(_ token: Token, _ builder: ModelBuilder) -> String {
+    let bytes = tree.bytes(token)
+    switch token.kind {
+    case .word: return builder.interner.string(bytes)
+    case .string:
+      let inner = bytes.dropFirst().dropLast()
+      let quote = UInt8(ascii: "\"")
+      // Escapes and unclosed quotes are read as `tree.text` reads them.
+      guard bytes.count >= 2, bytes.first == quote, bytes.last == quote,
+        !inner.contains(UInt8(ascii: "\\"))
+      else { return tree.text(token) }
+      return builder.interner.string(inner)
+    case .tag: return tree.text(token)
+    }
   }
 
   /// Exactly one token after the key.
@@ -230,7 +248,7 @@ struct EntryReader {
           fix: tree.text(token)))
       return nil
     }
-    return Ref(tree.text(token), at: tree.range(token))
+    return Ref(text(token, builder), at: tree.range(token))
   }
 
   /// Several references on one line.
@@ -249,7 +267,7 @@ struct EntryReader {
     guard let token = single(field, what: "a value", example: "value", builder) else {
       return nil
     }
-    return Ref(tree.text(token), at: tree.range(token))
+    return Ref(text(token, builder), at: tree.range(token))
   }
 
   func date(_ token: Token, _ builder: ModelBuilder) -> CalendarDate? {

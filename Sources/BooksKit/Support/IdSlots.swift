@@ -42,25 +42,27 @@ struct IdSlots {
 
   static func hash(_ id: String) -> UInt64 {
     var text = id
-    return text.withUTF8 { bytes in
-      var hash = seed ^ UInt64(truncatingIfNeeded: bytes.count)
-      var index = 0
-      if let base = bytes.baseAddress {
-        let raw = UnsafeRawPointer(base)
-        while index + 8 <= bytes.count {
-          hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          index += 8
-        }
+    return text.withUTF8 { hash($0) }
+  }
+
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = seed ^ UInt64(truncatingIfNeeded: bytes.count)
+    var index = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= bytes.count {
+        hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        index += 8
       }
-      var last: UInt64 = 0
-      var shift: UInt64 = 0
-      while index < bytes.count {
-        last |= UInt64(bytes[index]) << shift
-        shift += 8
-        index += 1
-      }
-      return mix(hash ^ last)
     }
+    var last: UInt64 = 0
+    var shift: UInt64 = 0
+    while index < bytes.count {
+      last |= UInt64(bytes[index]) << shift
+      shift += 8
+      index += 1
+    }
+    return mix(hash ^ last)
   }
 
   private static func mix(_ value: UInt64) -> UInt64 {

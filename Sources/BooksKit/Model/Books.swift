@@ -1,5 +1,5 @@
 /// What kind of thing an id names. Ids share one namespace across kinds.
-public enum DefinitionKind: String, Sendable, CaseIterable {
+public enum DefinitionKind: String, Sendable, CaseIterable, CaseHashable {
   case tax, client, contact, project, service, staff, resource, goal, recurring
 }
 
@@ -11,7 +11,7 @@ public struct Definition: Sendable {
 }
 
 /// The kinds of numbered documents; each kind has its own number namespace.
-public enum DocumentKind: String, Sendable, CaseIterable {
+public enum DocumentKind: String, Sendable, CaseIterable, CaseHashable {
   case invoice, estimate
   case purchaseOrder = "po"
   case creditNote = "credit"

@@ -277,6 +277,10 @@ public final class ModelBuilder {
       return
     }
     let keywordToken = head[1]
+    if let kind = Self.datedKind(keywordToken, in: tree) {
+      build(kind, date, reader)
+      return
+    }
     let keyword = tree.text(keywordToken)
     guard let kind = EntryKind(rawValue: keyword), kind.isDated else {
       let candidates = EntryKind.allCases.filter(\.isDated).map(\.rawValue)
@@ -287,6 +291,25 @@ public final class ModelBuilder {
             ?? "dated entries are: " + candidates.joined(separator: ", ")))
       return
     }
+    build(kind, date, reader)
+  }
+
+  /// The dated kind a bare keyword names, read from its bytes without making a string
+  /// (a quoted or unknown keyword is left to `EntryKind(rawValue:)` and its diagnostic).
+  static func datedKind(_ token: Token, in tree: TreeStore) -> EntryKind? {
+    guard token.kind == .word else { return nil }
+    if tree.isWord(token, "time") { return .time }
+    if tree.isWord(token, "expense") { return .expense }
+    if tree.isWord(token, "meeting") { return .meeting }
+    if tree.isWord(token, "income") { return .income }
+    if tree.isWord(token, "invoice") { return .invoice }
+    if tree.isWord(token, "estimate") { return .estimate }
+    if tree.isWord(token, "po") { return .purchaseOrder }
+    if tree.isWord(token, "credit") { return .creditNote }
+    return nil
+  }
+
+  private func build(_ kind: EntryKind, _ date: CalendarDate, _ reader: consuming EntryReader) {
     var reader = reader
     reader.kind = kind
     switch kind {

@@ -13,19 +13,13 @@ public struct FieldSpec: Sendable {
 
 /// Every kind of entry in a `.books` file: definitions start with a keyword, dated entries
 /// with a date followed by the keyword.
-public enum EntryKind: String, Sendable, CaseIterable {
+public enum EntryKind: String, Sendable, CaseIterable, CaseHashable {
   case books, include, business, tax, client, contact, project, service, staff, resource, goal
   case recurring
   case income, expense, time, invoice, estimate
   case purchaseOrder = "po"
   case creditNote = "credit"
   case meeting
-
-  /// Hashes the case, not the raw value: the default for a raw-value enum hashes the
-  /// string, and the builder and checks look kinds up once per entry.
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(withUnsafeBytes(of: self) { $0.first ?? 0 })
-  }
 
   /// True for entries written `DATE keyword ...`.
   public var isDated: Bool {

@@ -1,5 +1,5 @@
 /// The kinds of words a user may extend by declaring them once in the books.
-public enum VocabularyKind: String, Sendable, CaseIterable {
+public enum VocabularyKind: String, Sendable, CaseIterable, CaseHashable {
   case incomeClass = "class"
   case expenseCategory = "category"
   case stage
@@ -10,12 +10,6 @@ public enum VocabularyKind: String, Sendable, CaseIterable {
   case goalCategory = "goal-category"
   case resourceKind = "resource-kind"
   case topic
-
-  /// Hashes the case, not the raw value: the default for a raw-value enum hashes the
-  /// string, and the builder and checks look kinds up once per entry.
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(withUnsafeBytes(of: self) { $0.first ?? 0 })
-  }
 
   /// The words every set of books has without declaring them.
   public var builtIns: [String] {

@@ -1,0 +1,34 @@
+import Testing
+
+@testable import BooksKit
+
+@Suite struct KindLookupTests {
+  /// Each dated keyword, written bare, is told from its bytes; definitions' keywords, quoted
+  /// keywords and near misses are left to the slow path.
+  @Test func datedKeywordsAreReadFromTheirBytes() {
+    var lines: [String] = []
+    for kind in EntryKind.allCases { lines.append("2026-01-01 \(kind.rawValue) x") }
+    lines.append("2026-01-01 \"time\" x")
+    lines.append("2026-01-01 times x")
+    lines.append("2026-01-01 tim x")
+    let file = SourceFile(path: "kinds.books", text: lines.joined(separator: "\n") + "\n")
+    let tree = Parser.parse(file, fileIndex: 0)
+    let found = tree.entries.map { entry in
+      ModelBuilder.datedKind(tree.head(entry)[1], in: tree.store)
+    }
+    let expected: [EntryKind?] =
+      EntryKind.allCases.map { $0.isDated ? $0 : nil } + [nil, nil, nil]
+    #expect(found == expected)
+  }
+
+  /// The kinds hash by case: every case is its own key, and equal cases hash alike.
+  @Test func kindsHashByCase() {
+    #expect(Set(EntryKind.allCases).count == EntryKind.allCases.count)
+    #expect(Set(VocabularyKind.allCases).count == VocabularyKind.allCases.count)
+    #expect(Set(DefinitionKind.allCases).count == DefinitionKind.allCases.count)
+    #expect(Set(DocumentKind.allCases).count == DocumentKind.allCases.count)
+    let table = Dictionary(uniqueKeysWithValues: EntryKind.allCases.map { ($0, $0.rawValue) })
+    for kind in EntryKind.allCases { #expect(table[kind] == kind.rawValue) }
+    #expect(EntryKind.time.hashValue == EntryKind(rawValue: "time")?.hashValue)
+  }
+}

@@ -21,11 +21,26 @@ extension ModelBuilder {
   /// The currency a client sets itself, if any. Read through the books' stored properties:
   /// calling a method of `books` (a value held by this object) copies the whole value,
   /// retaining each of its arrays, at every call.
-  private func ownCurrency(_ id: String) -> Currency? {
+  func ownCurrency(_ id: String) -> Currency? {
     guard let definition = books.definitions[id], definition.kind == .client,
       books.clients.indices.contains(definition.index)
     else { return nil }
     return books.clients[definition.index].currency
+  }
+
+  /// `Books.clientID(ofProject:)`, read through the stored properties as `ownCurrency` is.
+  func clientID(ofProject id: String) -> String? {
+    guard let definition = books.definitions[id], definition.kind == .project,
+      books.projects.indices.contains(definition.index)
+    else { return nil }
+    return books.projects[definition.index].client?.id
+  }
+
+  /// `Books.invoice(_:)`, read through the stored properties as `ownCurrency` is.
+  private func invoice(_ number: String) -> Invoice? {
+    guard let index = books.documents[.invoice]?[number], books.invoices.indices.contains(index)
+    else { return nil }
+    return books.invoices[index]
   }
 
   /// The business's currency: read once when the definitions are built (and by the
@@ -348,7 +363,7 @@ extension ModelBuilder {
       number: tree.text(numberToken), numberRange: tree.range(numberToken), date: date,
       invoice: invoiceRef, range: reader.headRange)
     if invoiceRef == nil { missingParty(reader, "invoice", example: "INV-2026-001") }
-    let invoice = invoiceRef.flatMap { books.invoice($0.id) }
+    let invoice = invoiceRef.flatMap { self.invoice($0.id) }
     let currency = invoice?.currency ?? self.currency(ofClient: invoice?.client?.id)
     reader.fields(self) { field, key in
       switch key {

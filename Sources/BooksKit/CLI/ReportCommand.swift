@@ -126,7 +126,9 @@ public enum ReportCommand {
       return .usage("unknown project `\(project)`", help: help)
     }
     let view = report.view(
-      ReportContext(books: validation.books, options: options, billing: validation.billing))
+      ReportContext(
+        books: validation.books, options: options, billing: validation.billing,
+        ledger: validation.ledger))
     let useColor = environment.wantsColor(color, toFile: output != nil)
     let rendered: String
     switch format {

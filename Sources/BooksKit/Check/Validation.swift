@@ -7,6 +7,9 @@ public struct Validation: Sendable {
   /// How the time is billed, as worked out for the checks (as of the last day), for the
   /// reports to reuse: which invoice bills what does not depend on the day.
   public var billing: TimeBilling?
+  /// The invoice ledger the checks used (as of no day: every payment counts), for reports
+  /// to move to their own day without working out each invoice's totals again.
+  public var ledger: InvoiceLedger?
 
   /// Loads `paths` with their includes and runs every check.
   /// `today` is the day recurring invoices are due by (nil: not checked).
@@ -24,7 +27,8 @@ public struct Validation: Sendable {
     let diagnostics = sorted(loaded.diagnostics + buildDiagnostics + checked)
     clock.lap("sort")
     let validation = Validation(
-      files: loaded.files, books: books, diagnostics: diagnostics, billing: context.billing)
+      files: loaded.files, books: books, diagnostics: diagnostics, billing: context.billing,
+      ledger: context.ledger)
     ProcessLifetime.keep(loaded.trees)
     ProcessLifetime.keep(context)
     return validation

@@ -77,6 +77,9 @@ public struct InvoiceLedger: Sendable {
   public var invoices: [InvoiceState]
   /// Problems found while matching payments and credits to invoices (code `invoices`).
   public var diagnostics: [Diagnostic] = []
+  /// Each invoice's currency, due date and totals, before payments and credits: the part
+  /// that is the same whatever the day (see `asOf(_:in:)`).
+  private let documents: [InvoiceState]
 
   /// The currency of an invoice: its own, its client's, else the business's.
   public static func currency(of invoice: Invoice, in books: Books) -> Currency? {
@@ -88,7 +91,43 @@ public struct InvoiceLedger: Sendable {
   /// Derives every invoice's values; with `asOf`, payments and credit notes dated after that
   /// day are left out, so balances are as they stood on it.
   public init(_ books: Books, asOf: CalendarDate? = nil) {
-    invoices = []
+    self.init(books, documents: Self.documents(books), asOf: asOf)
+  }
+
+  /// The same books' ledger as it stood on `day`: the documents' totals are kept, payments
+  /// and credit notes are applied afresh. `books` must be the books this ledger was made
+  /// from.
+  public func asOf(_ day: CalendarDate?, in books: Books) -> InvoiceLedger {
+    guard documents.count == books.invoices.count else { return InvoiceLedger(books, asOf: day) }
+    return InvoiceLedger(books, documents: documents, asOf: day)
+  }
+
+  private init(_ books: Books, documents: [InvoiceState], asOf: CalendarDate?) {
+    self.documents = documents
+    invoices = documents
+    applyPayments(books, asOf: asOf)
+    applyCredits(books, asOf: asOf)
+    for index in invoices.indices {
+      guard let currency = invoices[index].currency else { continue }
+      let zero = Money.zero(currency)
+      if invoices[index].totals == nil, invoices[index].problem == nil,
+        books.invoices[index].items.isEmpty
+      {
+        // The seed's workflow: an invoice without items is worth its linked income.
+        invoices[index].total = sum(invoices[index].payments.map(\.amount), zero)
+      }
+      invoices[index].paid = sum(invoices[index].payments.filter(\.received).map(\.amount), zero)
+      let credited = invoices[index].credited ?? zero
+      invoices[index].credited = credited
+      if let total = invoices[index].total, let paid = invoices[index].paid {
+        invoices[index].balance = try? total.subtracting(credited).subtracting(paid)
+      }
+    }
+  }
+
+  /// Each invoice's currency, due date and totals.
+  private static func documents(_ books: Books) -> [InvoiceState] {
+    var invoices: [InvoiceState] = []
     invoices.reserveCapacity(books.invoices.count)
     for (index, invoice) in books.invoices.enumerated() {
       let currency = Self.currency(of: invoice, in: books)
@@ -112,24 +151,7 @@ public struct InvoiceLedger: Sendable {
       }
       invoices.append(state)
     }
-    applyPayments(books, asOf: asOf)
-    applyCredits(books, asOf: asOf)
-    for index in invoices.indices {
-      guard let currency = invoices[index].currency else { continue }
-      let zero = Money.zero(currency)
-      if invoices[index].totals == nil, invoices[index].problem == nil,
-        books.invoices[index].items.isEmpty
-      {
-        // The seed's workflow: an invoice without items is worth its linked income.
-        invoices[index].total = sum(invoices[index].payments.map(\.amount), zero)
-      }
-      invoices[index].paid = sum(invoices[index].payments.filter(\.received).map(\.amount), zero)
-      let credited = invoices[index].credited ?? zero
-      invoices[index].credited = credited
-      if let total = invoices[index].total, let paid = invoices[index].paid {
-        invoices[index].balance = try? total.subtracting(credited).subtracting(paid)
-      }
-    }
+    return invoices
   }
 
   private func sum(_ amounts: [Money], _ zero: Money) -> Money? {

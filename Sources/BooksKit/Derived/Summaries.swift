@@ -84,11 +84,22 @@ public struct ProjectProgress: Sendable {
   public static func all(
     _ books: Books, _ ledger: InvoiceLedger, counting counts: (CalendarDate) -> Bool = { _ in true }
   ) -> [ProjectProgress] {
+    // Minutes per time target (each target's project is looked up once, not per entry).
+    let targets = TimeTargets(books.timeEntries)
+    var targetMinutes = [Int](repeating: 0, count: targets.ids.count)
+    books.timeEntries.forEachAddress { index, entry in
+      guard counts(entry.pointee.date), targets.slots.indices.contains(index) else { return }
+      let slot = Int(targets.slots[index])
+      guard targetMinutes.indices.contains(slot) else { return }
+      let (sum, overflow) = targetMinutes[slot].addingReportingOverflow(
+        entry.pointee.duration.minutes)
+      targetMinutes[slot] = overflow ? Int.max : sum
+    }
     var minutes: [String: Int] = [:]
-    for entry in books.timeEntries where counts(entry.date) {
-      guard let project = books.projectID(ofTimeTarget: entry.target.id) else { continue }
+    for (slot, target) in targets.ids.enumerated() {
+      guard let project = books.projectID(ofTimeTarget: target) else { continue }
       let (sum, overflow) = minutes[project, default: 0].addingReportingOverflow(
-        entry.duration.minutes)
+        targetMinutes[slot])
       minutes[project] = overflow ? Int.max : sum
     }
     var invoicedStates: [String: [InvoiceState]] = [:]

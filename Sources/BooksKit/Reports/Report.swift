@@ -7,10 +7,15 @@ public struct ReportContext: Sendable {
   private var knownBilling: TimeBilling?
 
   /// `billing`: the books' time billing, when the caller has it (it is the same whatever
-  /// the day), so reports need not work it out again.
-  public init(books: Books, options: ReportOptions, billing: TimeBilling? = nil) {
+  /// the day), so reports need not work it out again. `ledger`: an invoice ledger of the
+  /// same books on any day, whose invoice totals are reused.
+  public init(
+    books: Books, options: ReportOptions, billing: TimeBilling? = nil,
+    ledger: InvoiceLedger? = nil
+  ) {
     self.books = books
-    self.ledger = InvoiceLedger(books, asOf: options.asOf)
+    self.ledger =
+      ledger?.asOf(options.asOf, in: books) ?? InvoiceLedger(books, asOf: options.asOf)
     self.options = options
     self.knownBilling = billing
   }

@@ -50,6 +50,31 @@ import Testing
 
       """
 
+  /// A ledger moved to another day gives what a ledger made on that day gives: payments,
+  /// credits and balances as they stood, and the workflow invoice's amount by then.
+  @Test func aLedgerMovedToAnotherDayIsTheLedgerOfThatDay() {
+    let books = validate(Self.books).books
+    let whole = InvoiceLedger(books)
+    func summary(_ ledger: InvoiceLedger) -> [String] {
+      ledger.invoices.map { state in
+        [
+          state.total, state.paid, state.credited, state.creditedNet, state.balance,
+        ].map { $0?.description ?? "-" }.joined(separator: " ")
+          + " payments \(state.payments.map(\.income))"
+      } + ledger.diagnostics.map(\.message)
+    }
+    let days = ["2026-01-31", "2026-02-10", "2026-02-12", "2026-03-02", "2026-03-05"]
+    for text in days {
+      let day = CalendarDate(text)
+      #expect(summary(whole.asOf(day, in: books)) == summary(InvoiceLedger(books, asOf: day)))
+    }
+    #expect(summary(whole.asOf(nil, in: books)) == summary(whole))
+    // The first day differs from the last: the comparison sees the day.
+    #expect(
+      summary(whole.asOf(CalendarDate("2026-01-31"), in: books))
+        != summary(whole.asOf(CalendarDate("2026-03-05"), in: books)))
+  }
+
   @Test func balancesAndStanding() throws {
     let validation = validate(Self.books)
     #expect(describe(validation) == [])

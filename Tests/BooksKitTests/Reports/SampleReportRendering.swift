@@ -38,10 +38,12 @@ enum SampleReportRendering {
         for output in outputs { #expect(!output.isEmpty) }
         let json = JSONReportRenderer.render(view)
         #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
-        // The billing `books check` worked out (as of the last day), reused on the
-        // report's day, gives the report that working it out afresh gives.
+        // The billing and invoice ledger `books check` worked out (as of the last day),
+        // reused on the report's day, give the report that working them out afresh gives.
         let shared = report.view(
-          ReportContext(books: validation.books, options: options, billing: validation.billing))
+          ReportContext(
+            books: validation.books, options: options, billing: validation.billing,
+            ledger: validation.ledger))
         #expect(JSONReportRenderer.render(shared) == json, "\(report.name) \(sample.file)")
       }
     }

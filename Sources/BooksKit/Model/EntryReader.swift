@@ -108,8 +108,21 @@ struct EntryReader {
     // Which specs were seen, as bits (no kind has 64 fields; beyond, repeats go unnoticed).
     var seen: UInt64 = 0
     for field in fieldNodes {
-      let key = tree.text(field.key)
-      guard let index = specs.firstIndex(where: { $0.name == key }) else {
+      // A bare key is matched by its bytes, and named by its spec's string, so that no string
+      // is made for it; a quoted key is read as text.
+      let index: Int?
+      let key: String
+      if field.key.kind == .word {
+        let bytes = tree.bytes(field.key)
+        index = bytes.withUnsafeBufferPointer { bytes in
+          specs.firstIndex { Interner.equal($0.name, bytes) }
+        }
+        key = index.map { specs[$0].name } ?? tree.text(field.key)
+      } else {
+        key = tree.text(field.key)
+        index = specs.firstIndex { $0.name == key }
+      }
+      guard let index else {
         let suggestion = Suggestion.closest(to: key, in: specs.map(\.name))
         builder.report(
           .error(

@@ -48,7 +48,8 @@ struct Interner {
     return made
   }
 
-  private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// True when `string`'s UTF-8 is `bytes`.
+  static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     string.utf8.withContiguousStorageIfAvailable { equal($0, bytes) }
       ?? string.utf8.elementsEqual(bytes)
   }

@@ -32,3 +32,35 @@ import Testing
     #expect(EntryKind.time.hashValue == EntryKind(rawValue: "time")?.hashValue)
   }
 }
+
+@Suite struct FieldKeyTests {
+  /// Keys are matched by their bytes: each reads its field, a misspelt key still gets its
+  /// suggestion, and a quoted key is still a syntax error.
+  @Test func keysReadTheirFields() {
+    let validation = validate(
+      """
+      books 1
+      business "North Studio"
+        currency EUR
+      client acme "Acme"
+      staff ana "Ana"
+      project web "Website"
+        client acme
+      2026-01-05 time web 1h "Bare"
+        staff ana
+        billable no
+      2026-01-06 time web 1h "Quoted"
+        "staff" ana
+      2026-01-07 time web 1h "Misspelt"
+        staf ana
+      """)
+    #expect(validation.books.timeEntries.map { $0.staff?.id } == ["ana", nil, nil])
+    #expect(validation.books.timeEntries.map(\.billable) == [false, true, true])
+    #expect(
+      describe(validation) == [
+        "main.books:12:3 syntax: a field line starts with the field name",
+        "main.books:14:3 fields: `time` has no field `staf`",
+      ])
+    #expect(validation.diagnostics.last?.fix == "did you mean `staff`?")
+  }
+}

@@ -10,7 +10,7 @@ public final class ModelBuilder {
   var books = Books()
   var diagnostics: [Diagnostic] = []
   /// The ids and texts read so far, so that each is allocated once (see `Interner`).
-  var interner = Interner()
+  let interner = InternerBox()
   /// The business's currency once the settings are built (see `defaultCurrency`).
   private(set) var knownDefaultCurrency: Currency?
 

@@ -84,3 +84,24 @@ struct Interner {
     }
   }
 }
+
+/// An `Interner` a builder object holds and uses through a pointer: a mutable stored
+/// property of a class is checked for exclusive access at run time on every use, which
+/// cost more than the lookup itself. One thread uses a box at a time (each builder has its
+/// own).
+final class InternerBox {
+  private let interner: UnsafeMutablePointer<Interner>
+
+  init() {
+    interner = .allocate(capacity: 1)
+    interner.initialize(to: Interner())
+  }
+
+  deinit {
+    interner.deinitialize(count: 1)
+    interner.deallocate()
+  }
+
+  /// `Interner.string(_:)`.
+  func string(_ bytes: ArraySlice<UInt8>) -> String { interner.pointee.string(bytes) }
+}

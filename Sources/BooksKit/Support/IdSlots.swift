@@ -30,6 +30,18 @@ struct IdSlots {
     return number
   }
 
+  /// The id's number, if it has one (nothing is added).
+  func find(_ id: String) -> Int32? {
+    let mask = table.count - 1
+    var place = Int(truncatingIfNeeded: Self.hash(id)) & mask
+    while true {
+      let found = table[place]
+      if found < 0 { return nil }
+      if ids[Int(found)] == id { return found }
+      place = (place + 1) & mask
+    }
+  }
+
   private mutating func grow() {
     table = Array(repeating: -1, count: table.count * 2)
     let mask = table.count - 1

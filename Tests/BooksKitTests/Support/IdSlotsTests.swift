@@ -37,4 +37,15 @@ import Testing
     #expect(slots.slot("abcdefgh") == 0)
     #expect(IdSlots.hash("a") != IdSlots.hash("a\u{0}"))
   }
+
+  /// `find` gives the number of a known id and nothing for another, without adding it.
+  @Test func findsOnlyKnownIds() {
+    var slots = IdSlots()
+    let ids = (0..<300).map { "client-\($0)-" + String(repeating: "z", count: $0 % 11) }
+    for id in ids { _ = slots.slot(id) }
+    for (number, id) in ids.enumerated() { #expect(slots.find(id) == Int32(number)) }
+    #expect(slots.find("client-0-x") == nil)
+    #expect(slots.find("") == nil)
+    #expect(slots.ids.count == 300)
+  }
 }

@@ -74,19 +74,27 @@ public final class ModelBuilder {
     let meetings = Pieces(built.map(\.meetings))
     var diagnostics = built.map(\.diagnostics)
     built = []  // each slice's arrays are now held once, and move
-    // Time entries are most of them: joined on one thread while the rest are on another.
+    // Incomes last: a payment's currency is that of the invoice it pays, and the documents
+    // are built now. They are built by a builder of their own, from a copy of the books,
+    // while time entries (most of the entries) are joined on the other thread.
+    let incomes = Slice(builder: ModelBuilder(books: builder.books))
+    let incomeEntries = byPhase[7]
     let (joinedTime, rest) = Parallel.pair(
-      { timeEntries.joined() }, { (expenses.joined(), meetings.joined()) })
+      { timeEntries.joined() },
+      {
+        let joined = (expenses.joined(), meetings.joined())
+        for (treeIndex, entryIndex) in incomeEntries {
+          let tree = trees[treeIndex]
+          incomes.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+        }
+        return joined
+      })
     builder.books.timeEntries = joinedTime
     (builder.books.expenses, builder.books.meetings) = rest
+    builder.books.incomes = incomes.builder.books.incomes
+    diagnostics.append(incomes.builder.diagnostics)
     builder.diagnostics += Parallel.concatenate(&diagnostics)
-    clock.lap("build: merge")
-    // Incomes last: a payment's currency is that of the invoice it pays.
-    for (treeIndex, entryIndex) in byPhase[7] {
-      let tree = trees[treeIndex]
-      builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
-    }
-    clock.lap("build: incomes")
+    clock.lap("build: merge and incomes")
     return (builder.books, builder.diagnostics)
   }
 

@@ -339,13 +339,17 @@ final class TreeStore: Sendable {
     guard token.kind == .word, token.end - token.start == keyword.utf8CodeUnitCount else {
       return false
     }
-    return keyword.withUTF8Buffer { expected in
-      var offset = 0
-      for byte in bytes(token) {
-        guard offset < expected.count, expected[offset] == byte else { return false }
-        offset += 1
+    let lower = token.start - byteOrigin
+    guard lower >= 0, lower + keyword.utf8CodeUnitCount <= bytes.count else { return false }
+    // Compared in place: slicing the bytes would retain them, at every keyword of every
+    // entry.
+    return bytes.withUnsafeBufferPointer { buffer in
+      keyword.withUTF8Buffer { expected in
+        for offset in expected.indices where buffer[lower + offset] != expected[offset] {
+          return false
+        }
+        return true
       }
-      return true
     }
   }
 }

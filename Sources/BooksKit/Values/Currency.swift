@@ -27,17 +27,33 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   /// How many decimals the currency's smallest unit has (ISO 4217), which is where money
   /// is rounded: 0 for JPY and friends, 3 for BHD and friends, 2 for everything else.
   public var minorUnits: Int {
-    switch code {
-    case "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG", "RWF", "BIF", "DJF",
-      "GNF", "KMF", "VUV", "XPF", "UYI":
-      return 0
-    case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
-      return 3
-    case "CLF", "UYW":
-      return 4
-    default:
-      return 2
+    // Compared as packed bytes: a `switch` over strings compares the code with each case in
+    // turn, and every amount of every document asks.
+    let key = Self.packed(code)
+    if Self.noMinorUnits.contains(key) { return 0 }
+    if Self.threeMinorUnits.contains(key) { return 3 }
+    if Self.fourMinorUnits.contains(key) { return 4 }
+    return 2
+  }
+
+  private static let noMinorUnits = [
+    "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG", "RWF", "BIF", "DJF",
+    "GNF", "KMF", "VUV", "XPF", "UYI",
+  ].map(packed)
+  private static let threeMinorUnits = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"].map(packed)
+  private static let fourMinorUnits = ["CLF", "UYW"].map(packed)
+
+  /// A code's bytes in one integer (a code is three letters; a longer text cannot be a code
+  /// and packs to a value no code has).
+  private static func packed(_ code: String) -> UInt64 {
+    var key: UInt64 = 0
+    var count = 0
+    for byte in code.utf8 {
+      count += 1
+      if count > 8 { return .max }
+      key = key << 8 | UInt64(byte)
     }
+    return key
   }
 
   /// The code itself, the way it is written in the books.

@@ -413,7 +413,10 @@ struct EntryReader {
       }
     }
     guard let number else { return nil }
-    if code == nil, index + 1 < tokens.count,
+    // A three-letter word after the number that is a code in lower case (a longer word or a
+    // quoted text cannot be, and is not upper-cased to find out).
+    if code == nil, index + 1 < tokens.count, tokens[index + 1].kind == .word,
+      tokens[index + 1].end - tokens[index + 1].start == 3,
       let upper = Currency.parseISO(ArraySlice(tree.raw(tokens[index + 1]).uppercased().utf8)),
       tree.raw(tokens[index + 1]) != upper.code
     {

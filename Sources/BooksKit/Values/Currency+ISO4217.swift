@@ -19,8 +19,29 @@ extension Currency {
   ]
 
   /// A currency code from a books file, if it is an active ISO 4217 code.
+  ///
+  /// The bytes are looked up as one packed integer, before any string is made: every amount
+  /// asks whether the word after it is a currency.
   public static func parseISO(_ bytes: ArraySlice<UInt8>) -> Currency? {
-    guard let currency = parse(bytes), iso4217.contains(currency.code) else { return nil }
-    return currency
+    guard bytes.count == 3 else { return nil }
+    var key: UInt32 = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
+      key = key << 8 | UInt32(byte)
+    }
+    // Binary search of the sorted keys.
+    var low = 0
+    var high = isoKeys.count
+    while low < high {
+      let middle = low + (high - low) / 2
+      if isoKeys[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    guard low < isoKeys.count, isoKeys[low] == key else { return nil }
+    return parse(bytes)
   }
+
+  /// `iso4217`, each code's three bytes packed into an integer, sorted.
+  private static let isoKeys: [UInt32] = iso4217.map { code in
+    code.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+  }.sorted()
 }

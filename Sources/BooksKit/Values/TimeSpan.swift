@@ -28,21 +28,22 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// After whole hours the minutes must be 0...59 ("1h90m" is nil; write "2h30m" or
   /// "150m"), so every span has one canonical spelling.
   public static func parse(_ bytes: ArraySlice<UInt8>) -> TimeSpan? {
-    var rest = bytes
-    guard let first = component(&rest) else { return nil }
+    guard let (first, afterFirst) = component(bytes, from: bytes.startIndex) else { return nil }
+    let atEnd = afterFirst == bytes.endIndex
     if first.unit == UInt8(ascii: "m") {
-      guard first.fraction == nil, rest.isEmpty else { return nil }
+      guard first.fraction == nil, atEnd else { return nil }
       return checked(first.whole)
     }
     let (wholeHours, overflow) = first.whole.multipliedReportingOverflow(by: 60)
     guard !overflow else { return nil }
     if let fraction = first.fraction {
-      guard rest.isEmpty, let extra = minutes(inHourFraction: fraction) else { return nil }
+      guard atEnd, let extra = minutes(inHourFraction: bytes[fraction]) else { return nil }
       return checked(wholeHours + extra)
     }
-    if rest.isEmpty { return checked(wholeHours) }
-    guard let second = component(&rest), second.unit == UInt8(ascii: "m"),
-      second.fraction == nil, rest.isEmpty, second.whole < 60
+    if atEnd { return checked(wholeHours) }
+    guard let (second, afterSecond) = component(bytes, from: afterFirst),
+      second.unit == UInt8(ascii: "m"), second.fraction == nil, afterSecond == bytes.endIndex,
+      second.whole < 60
     else { return nil }
     return checked(wholeHours + second.whole)
   }
@@ -56,37 +57,41 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// One number-and-unit piece of a span, such as "3h" or "1.5h".
   private struct Component {
     var whole: Int
-    var fraction: ArraySlice<UInt8>?
+    /// Where the digits after the "." are, if any.
+    var fraction: Range<Int>?
     var unit: UInt8
   }
 
-  /// Reads digits, an optional "." with more digits, and an "h" or "m" from the front of
-  /// `bytes`, stopping as soon as the number passes the limit so huge inputs never overflow.
-  private static func component(_ bytes: inout ArraySlice<UInt8>) -> Component? {
+  /// Reads digits, an optional "." with more digits, and an "h" or "m" from `start` in
+  /// `bytes`, stopping as soon as the number passes the limit so huge inputs never overflow;
+  /// returns the piece and where it ends. Read by index: a slice cut shorter at every byte
+  /// is retained and released at every byte.
+  private static func component(_ bytes: ArraySlice<UInt8>, from start: Int) -> (
+    Component, Int
+  )? {
+    var index = start
     var whole = 0
-    var digitCount = 0
-    while let byte = bytes.first, isASCIIDigit(byte) {
+    while index < bytes.endIndex, isASCIIDigit(bytes[index]) {
       let (shifted, overflow1) = whole.multipliedReportingOverflow(by: 10)
-      let (sum, overflow2) = shifted.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+      let (sum, overflow2) = shifted.addingReportingOverflow(
+        Int(bytes[index] - UInt8(ascii: "0")))
       guard !overflow1, !overflow2, sum <= maximumMinutes else { return nil }
       whole = sum
-      digitCount += 1
-      bytes = bytes.dropFirst()
+      index += 1
     }
-    guard digitCount > 0 else { return nil }
-    var fraction: ArraySlice<UInt8>?
-    if bytes.first == UInt8(ascii: ".") {
-      bytes = bytes.dropFirst()
-      let digits = bytes.prefix(while: isASCIIDigit)
-      guard !digits.isEmpty else { return nil }
-      fraction = digits
-      bytes = bytes.dropFirst(digits.count)
+    guard index > start else { return nil }
+    var fraction: Range<Int>?
+    if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      let digits = index
+      while index < bytes.endIndex, isASCIIDigit(bytes[index]) { index += 1 }
+      guard index > digits else { return nil }
+      fraction = digits..<index
     }
-    guard let unit = bytes.first, unit == UInt8(ascii: "h") || unit == UInt8(ascii: "m") else {
-      return nil
-    }
-    bytes = bytes.dropFirst()
-    return Component(whole: whole, fraction: fraction, unit: unit)
+    guard index < bytes.endIndex,
+      bytes[index] == UInt8(ascii: "h") || bytes[index] == UInt8(ascii: "m")
+    else { return nil }
+    return (Component(whole: whole, fraction: fraction, unit: bytes[index]), index + 1)
   }
 
   /// The whole minutes in the fraction digits of an hour ("5" → 30, "25" → 15, "1" → 6);

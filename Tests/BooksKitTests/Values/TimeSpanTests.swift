@@ -37,6 +37,9 @@ import Testing
     #expect(span.description == canonical)
     #expect(TimeSpan(text) == span)
     #expect(TimeSpan(canonical) == span)
+    // The same from the middle of a buffer, as a file's bytes are read.
+    let padded = Array(("9h" + text + "5m").utf8)
+    #expect(TimeSpan.parse(padded[2..<(padded.count - 2)]) == span)
   }
 
   @Test(arguments: [
@@ -53,6 +56,8 @@ import Testing
   func rejectsInvalidSpans(_ text: String) {
     #expect(TimeSpan.parse(ArraySlice(text.utf8)) == nil)
     #expect(TimeSpan(text) == nil)
+    let padded = Array(("9h" + text + "5m").utf8)
+    #expect(TimeSpan.parse(padded[2..<(padded.count - 2)]) == nil)
   }
 
   @Test func parsesFromTheMiddleOfABuffer() throws {

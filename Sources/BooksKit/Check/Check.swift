@@ -116,6 +116,7 @@ public enum Checks {
   public static func run(_ books: Books, today: CalendarDate?) -> (
     context: CheckContext, diagnostics: [Diagnostic]
   ) {
+    var clock = PhaseClock()
     let checks = all.filter(\.runsOnModel)
     let tasks = checks.indices.flatMap { index in checks[index].parts.map { (index, $0) } }
     let early = tasks.filter { !checks[$0.0].usesDerived }
@@ -141,11 +142,13 @@ public enum Checks {
       case .found(let diagnostics): found[early[offset - 2].0] += diagnostics
       }
     }
+    clock.lap("checks: billing, ledger and the checks that need neither")
     let context = CheckContext(books: books, today: today, ledger: ledger, billing: billing)
     let second = Parallel.map(late.count) { late[$0].1(context) }
     for (offset, diagnostics) in second.enumerated() {
       found[late[offset].0] += diagnostics
     }
+    clock.lap("checks: the checks that read billing or ledger")
     return (context, found.flatMap { $0 })
   }
 

@@ -109,7 +109,8 @@ struct EntryReader {
     var seen: UInt64 = 0
     for field in fieldNodes {
       // A bare key is matched by its bytes, and named by its spec's string, so that no string
-      // is made for it; a quoted key is read as text.
+      // is made for it. (The parser reports a line that starts with a quoted text and keeps
+      // no field for it; a key of another kind is read as text all the same.)
       let index: Int?
       let key: String
       if field.key.kind == .word {
@@ -203,8 +204,9 @@ struct EntryReader {
     return text(values(field), builder)
   }
 
-  /// A token's text, interned by the builder: the same id or description read again
-  /// shares the first reading's string.
+  /// A token's text, interned by the builder: an id or description of 16 to 64 bytes read
+  /// again by the same builder (one per slice of the entries) shares the first reading's
+  /// string.
   func text(_ token: Token, _ builder: ModelBuilder) -> String {
     let bytes = tree.bytes(token)
     switch token.kind {
@@ -413,8 +415,8 @@ struct EntryReader {
       }
     }
     guard let number else { return nil }
-    // A three-letter word after the number that is a code in lower case (a longer word or a
-    // quoted text cannot be, and is not upper-cased to find out).
+    // Only a three-byte word after the number is upper-cased to see whether it is a code
+    // written in lower case; quoted texts and longer words (descriptions) are not.
     if code == nil, index + 1 < tokens.count, tokens[index + 1].kind == .word,
       tokens[index + 1].end - tokens[index + 1].start == 3,
       let upper = Currency.parseISO(ArraySlice(tree.raw(tokens[index + 1]).uppercased().utf8)),

@@ -20,7 +20,8 @@ struct Interner {
   /// directly instead of growing the table.
   static let capacity = 1 << 16
 
-  /// `bytes` as a string, which must be valid UTF-8 (the parser has checked it).
+  /// `bytes` as a string, as `String(decoding:as:)` reads them (invalid UTF-8 becomes
+  /// U+FFFD; the parser reports it, and the line is still read).
   mutating func string(_ bytes: ArraySlice<UInt8>) -> String {
     guard Self.lengths.contains(bytes.count) else {
       return String(decoding: bytes, as: UTF8.self)
@@ -39,7 +40,10 @@ struct Interner {
       place = (place + 1) & mask
     }
     let made = String(decoding: bytes, as: UTF8.self)
-    guard strings.count < Self.capacity else { return made }
+    // Not kept past the capacity, nor when decoding repaired invalid UTF-8: the string's
+    // bytes would never equal the file's, and each reading would add another copy to one
+    // ever longer cluster of the table.
+    guard strings.count < Self.capacity, Self.equal(made, bytes) else { return made }
     table[place] = Int32(truncatingIfNeeded: strings.count)
     strings.append(made)
     hashes.append(hash)
@@ -73,6 +77,9 @@ struct Interner {
     }
     return true
   }
+
+  /// How many distinct texts are kept.
+  var count: Int { strings.count }
 
   private mutating func grow() {
     table = Array(repeating: -1, count: table.count * 2)

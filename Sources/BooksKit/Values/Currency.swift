@@ -43,8 +43,8 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   private static let threeMinorUnits = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"].map(packed)
   private static let fourMinorUnits = ["CLF", "UYW"].map(packed)
 
-  /// A code's bytes in one integer (a code is three letters; a longer text cannot be a code
-  /// and packs to a value no code has).
+  /// A code's bytes in one integer. Every `Currency` holds three capital letters (they are
+  /// checked when it is made), so codes pack one to one; past eight bytes, `max`.
   private static func packed(_ code: String) -> UInt64 {
     var key: UInt64 = 0
     var count = 0

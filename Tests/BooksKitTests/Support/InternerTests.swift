@@ -52,8 +52,25 @@ import Testing
       let text = "description-number-\(number)"
       #expect(interner.string(Array(text.utf8)[...]) == text)
     }
+    #expect(interner.count == Interner.capacity)
     let late = "description-number-\(Interner.capacity + 5)"
     #expect(interner.string(Array(late.utf8)[...]) == late)
+    #expect(interner.count == Interner.capacity)
+  }
+
+  /// Invalid UTF-8 (a Latin-1 file) reads as `String(decoding:)` reads it, and is not kept:
+  /// its string's bytes are not the file's, so each reading would add another copy.
+  @Test func doesNotKeepRepairedText() {
+    var interner = Interner()
+    let latin1: [UInt8] = Array("R".utf8) + [0xE9] + Array("union hebdomadaire".utf8)
+    for _ in 0..<1000 {
+      #expect(interner.string(latin1[...]) == String(decoding: latin1, as: UTF8.self))
+    }
+    #expect(interner.count == 0)
+    let valid = Array("Réunion hebdomadaire".utf8)
+    _ = interner.string(valid[...])
+    _ = interner.string(valid[...])
+    #expect(interner.count == 1)
   }
 
   /// The builder interns ids and plain texts; quoted texts with escapes and unclosed quotes

@@ -35,20 +35,22 @@ public struct Billing: Sendable {
       return books.invoices[index].status == .void
         ? Self.unbilled : Int32(truncatingIfNeeded: index)
     }
-    var timeIndices = [Int32](repeating: Self.unbilled, count: books.timeEntries.count)
-    var time = [String?](repeating: nil, count: books.timeEntries.count)
-    books.timeEntries.forEachAddress { index, entry in
-      guard let ref = entry.pointee.invoice else { return }
-      timeIndices[index] = named(ref)
-      if timeIndices[index] != Self.unbilled { time[index] = ref.id }
+    /// Per entry, the invoice its own `invoice` field names (`named`) and that number when
+    /// it bills the entry.
+    func invoices<Entry>(_ entries: [Entry], _ invoice: (UnsafePointer<Entry>) -> Ref?) -> (
+      [Int32], [String?]
+    ) {
+      var indices = [Int32](repeating: Self.unbilled, count: entries.count)
+      var numbers = [String?](repeating: nil, count: entries.count)
+      entries.forEachAddress { index, entry in
+        guard let ref = invoice(entry) else { return }
+        indices[index] = named(ref)
+        if indices[index] != Self.unbilled { numbers[index] = ref.id }
+      }
+      return (indices, numbers)
     }
-    var expenseIndices = [Int32](repeating: Self.unbilled, count: books.expenses.count)
-    var expenses = [String?](repeating: nil, count: books.expenses.count)
-    books.expenses.forEachAddress { index, expense in
-      guard let ref = expense.pointee.invoice else { return }
-      expenseIndices[index] = named(ref)
-      if expenseIndices[index] != Self.unbilled { expenses[index] = ref.id }
-    }
+    var (timeIndices, time) = invoices(books.timeEntries) { $0.pointee.invoice }
+    var (expenseIndices, expenses) = invoices(books.expenses) { $0.pointee.invoice }
     var claimedTime = Array(repeating: [Int](), count: books.invoices.count)
     var claimedExpenses = Array(repeating: [Int](), count: books.invoices.count)
     // The claims by the id they name, each with its invoice's rank (date, then file order).

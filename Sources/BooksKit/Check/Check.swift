@@ -127,9 +127,11 @@ public enum Checks {
     // The billing is the longest task: first in line.
     let first = Parallel.map(2 + early.count) { task -> EarlyOutcome in
       switch task {
-      case 0: .billing(TimeBilling(books: books, asOf: .latest))
-      case 1: .ledger(InvoiceLedger(books))
-      default: .found(early[task - 2].1(bare))
+      case 0: .billing(PhaseClock.timed("billing") { TimeBilling(books: books, asOf: .latest) })
+      case 1: .ledger(PhaseClock.timed("invoice ledger") { InvoiceLedger(books) })
+      default:
+        .found(
+          PhaseClock.timed("check \(checks[early[task - 2].0].name)") { early[task - 2].1(bare) })
       }
     }
     var ledger = bare.ledger
@@ -144,7 +146,9 @@ public enum Checks {
     }
     clock.lap("checks: billing, ledger and the checks that need neither")
     let context = CheckContext(books: books, today: today, ledger: ledger, billing: billing)
-    let second = Parallel.map(late.count) { late[$0].1(context) }
+    let second = Parallel.map(late.count) { task in
+      PhaseClock.timed("check \(checks[late[task].0].name)") { late[task].1(context) }
+    }
     for (offset, diagnostics) in second.enumerated() {
       found[late[offset].0] += diagnostics
     }

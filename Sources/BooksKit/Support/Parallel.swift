@@ -45,8 +45,26 @@ enum Parallel {
     return (a.values()[0], b.values()[0])
   }
 
+  /// The arrays one after the other, taking the first one's buffer over so that only the
+  /// others are copied. Empties `parts`.
+  static func concatenate<T: BitwiseCopyable>(_ parts: inout [[T]]) -> [T] {
+    guard !parts.isEmpty else { return [] }
+    var all: [T] = []
+    swap(&all, &parts[0])
+    all.reserveCapacity(parts.reduce(all.count) { $0 + $1.count })
+    for index in parts.indices.dropFirst() {
+      all.append(contentsOf: parts[index])  // plain bytes: copied at once
+      parts[index] = []
+    }
+    return all
+  }
+
   /// The arrays one after the other, taking the first one's buffer over (its elements move
-  /// when it grows) so that only the others are copied. Empties `parts`.
+  /// when it grows). Empties `parts`.
+  ///
+  /// The others' elements are moved, not copied: each is reversed in place and popped from
+  /// its end. A copy of a model entry would retain each of its strings and arrays, and
+  /// releasing the part would release them all again.
   static func concatenate<T>(_ parts: inout [[T]]) -> [T] {
     guard !parts.isEmpty else { return [] }
     var all: [T] = []
@@ -54,8 +72,10 @@ enum Parallel {
     let total = parts.reduce(all.count) { $0 + $1.count }
     all.reserveCapacity(total)
     for index in parts.indices.dropFirst() {
-      all.append(contentsOf: parts[index])
-      parts[index] = []
+      var part: [T] = []
+      swap(&part, &parts[index])
+      part.reverse()
+      while let element = part.popLast() { all.append(element) }
     }
     return all
   }

@@ -1,5 +1,5 @@
 /// What a token is, as far as the lexer can tell without knowing the entry it is in.
-public enum TokenKind: UInt8, Sendable {
+public enum TokenKind: UInt8, Sendable, BitwiseCopyable {
   /// A run of non-blank bytes: a keyword, id, date, amount, duration, currency...
   case word
   /// A double-quoted string; the token's range includes the quotes.
@@ -9,30 +9,62 @@ public enum TokenKind: UInt8, Sendable {
 }
 
 /// A token on one line of a file, as a byte range into that file.
-public struct Token: Hashable, Sendable {
-  public var kind: TokenKind
-  // 32-bit offsets (files are at most 1 GiB): a token takes 12 bytes instead of 24.
-  private var storedStart: Int32
-  private var storedEnd: Int32
+public struct Token: Hashable, Sendable, BitwiseCopyable {
+  // Eight bytes, as a file has ten of them per entry: offsets take 31 bits (files are at
+  // most 1 GiB), and the kind's two bits ride on top of them, the high bit on the start's.
+  private var startBits: UInt32
+  private var endBits: UInt32
+
+  private static let offsetMask: UInt32 = 0x7FFF_FFFF
+  private static let kindBit: UInt32 = 0x8000_0000
+
+  private static func offset(_ value: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: Swift.min(Swift.max(value, 0), Int(offsetMask)))
+  }
+
+  public var kind: TokenKind {
+    get {
+      let code = (startBits >> 31) << 1 | endBits >> 31
+      return TokenKind(rawValue: UInt8(truncatingIfNeeded: code)) ?? .word
+    }
+    set {
+      let code = UInt32(newValue.rawValue)
+      startBits = startBits & Self.offsetMask | (code >> 1) << 31
+      endBits = endBits & Self.offsetMask | (code & 1) << 31
+    }
+  }
 
   public var start: Int {
-    get { Int(storedStart) }
-    set { storedStart = Int32(clamping: newValue) }
+    get { Int(startBits & Self.offsetMask) }
+    set { startBits = startBits & Self.kindBit | Self.offset(newValue) }
   }
   public var end: Int {
-    get { Int(storedEnd) }
-    set { storedEnd = Int32(clamping: newValue) }
+    get { Int(endBits & Self.offsetMask) }
+    set { endBits = endBits & Self.kindBit | Self.offset(newValue) }
   }
 
   public init(kind: TokenKind, start: Int, end: Int) {
-    self.kind = kind
-    storedStart = Int32(clamping: start)
-    storedEnd = Int32(clamping: end)
+    let code = UInt32(kind.rawValue)
+    startBits = (code >> 1) << 31 | Self.offset(start)
+    endBits = (code & 1) << 31 | Self.offset(end)
   }
+
+  /// No token: both kind bits set, a kind that does not exist. Nodes keep their optional
+  /// comment as a token or this, in eight bytes where `Token?` takes twelve.
+  private static let absent = Token(startBits: UInt32.max, endBits: UInt32.max)
+
+  private init(startBits: UInt32, endBits: UInt32) {
+    self.startBits = startBits
+    self.endBits = endBits
+  }
+
+  static func stored(_ token: Token?) -> Token { token ?? absent }
+
+  var unstored: Token? { self == Self.absent ? nil : self }
 }
 
 /// Where a run of tokens (or fields) sits in its tree's flat storage.
-public struct StoreSpan: Hashable, Sendable {
+public struct StoreSpan: Hashable, Sendable, BitwiseCopyable {
   // 32 bits: a file of at most 1 GiB has fewer tokens than that.
   var storedStart: Int32
   var storedCount: Int32
@@ -81,7 +113,7 @@ public struct Run<Element: Sendable>: RandomAccessCollection, Sendable {
 public typealias Tokens = Run<Token>
 
 /// An indented `key value...` line under an entry.
-public struct FieldNode: Sendable {
+public struct FieldNode: Sendable, BitwiseCopyable {
   /// The first token of the line: the field name.
   public var key: Token
   /// The rest of the line's tokens, excluding tags and the comment (`SyntaxTree.values`).
@@ -89,8 +121,13 @@ public struct FieldNode: Sendable {
   /// Tags written on this line (`SyntaxTree.tags(_:)`).
   var tagSpan: StoreSpan
   private var storedEnd: Int32
+  private var storedComment: Token
+
   /// A trailing `; comment` on this line, if any.
-  public var comment: Token?
+  public var comment: Token? {
+    get { storedComment.unstored }
+    set { storedComment = .stored(newValue) }
+  }
 
   /// Byte range of the line's content (indentation and comment excluded): from its key.
   public var start: Int { key.start }
@@ -103,12 +140,12 @@ public struct FieldNode: Sendable {
     self.valueSpan = values
     self.tagSpan = tags
     self.storedEnd = Int32(clamping: end)
-    self.comment = comment
+    self.storedComment = .stored(comment)
   }
 }
 
 /// One entry: a line starting in column 1 (its head) and the indented field lines under it.
-public struct EntryNode: Sendable {
+public struct EntryNode: Sendable, BitwiseCopyable {
   /// The tokens of the head line, excluding tags and the comment (`SyntaxTree.head`).
   var headSpan: StoreSpan
   /// The entry's own tags: on its head line and on lines of tags alone under it.
@@ -117,7 +154,13 @@ public struct EntryNode: Sendable {
   var fieldSpan: StoreSpan
   private var storedStart: Int32
   private var storedEnd: Int32
-  public var comment: Token?
+  private var storedComment: Token
+
+  /// A trailing `; comment` on the head line, if any.
+  public var comment: Token? {
+    get { storedComment.unstored }
+    set { storedComment = .stored(newValue) }
+  }
 
   /// Byte range from the start of the head to the end of the last field line.
   public var start: Int { Int(storedStart) }
@@ -132,12 +175,12 @@ public struct EntryNode: Sendable {
     fieldSpan = .empty
     storedStart = Int32(clamping: start)
     storedEnd = Int32(clamping: end)
-    self.comment = comment
+    storedComment = .stored(comment)
   }
 }
 
 /// A comment line (or trailing comment) kept so that `books fmt` can put it back.
-public struct CommentNode: Sendable {
+public struct CommentNode: Sendable, BitwiseCopyable {
   public var token: Token
   /// True when the comment is alone on its line.
   public var ownLine: Bool

@@ -54,6 +54,23 @@ import Testing
     #expect(nothing.isEmpty)
   }
 
+  /// Elements that hold references are moved part by part, in order, leaving no copy behind.
+  @Test func concatenateMovesElementsThatHoldReferences() {
+    final class Box: Sendable {
+      let value: Int
+      init(_ value: Int) { self.value = value }
+    }
+    var parts: [[Box]] = [[Box(1)], [Box(2), Box(3), Box(4)], [], [Box(5), Box(6)], [Box(7)]]
+    var all = Parallel.concatenate(&parts)
+    #expect(all.map(\.value) == [1, 2, 3, 4, 5, 6, 7])
+    #expect(parts.allSatisfy { $0.isEmpty })
+    for index in all.indices { #expect(isKnownUniquelyReferenced(&all[index])) }
+    var texts = [["a"], ["b", "c"]]
+    #expect(Parallel.concatenate(&texts) == ["a", "b", "c"])
+    var alone = [[Box(8), Box(9)]]
+    #expect(Parallel.concatenate(&alone).map(\.value) == [8, 9])
+  }
+
   @Test func piecesStartOnlyWhereAnEntryStarts() {
     let text = "client a \"A\"\n  note x\n; c\n\n2026-01-01 time a 1h\n  note y\n#t\n<<<<<<< HEAD\n"
     let bytes = Array(text.utf8)

@@ -114,4 +114,48 @@ import Testing
   func oddInputsDoNotTrap(_ text: String) {
     _ = parse(text)
   }
+
+  /// Syntax nodes are kept for every line of the books: a token is eight bytes, its kind in
+  /// the top bits of its offsets, and a node's optional comment takes no extra byte.
+  @Test func nodesAreCompact() {
+    #expect(MemoryLayout<Token>.size == 8)
+    #expect(MemoryLayout<FieldNode>.stride == 36)
+    #expect(MemoryLayout<EntryNode>.stride == 40)
+  }
+
+  @Test func tokensKeepTheirKindAndOffsets() {
+    let limit = (1 << 31) - 1
+    for kind in [TokenKind.word, .string, .tag] {
+      for (start, end) in [(0, 0), (3, 9), (0, limit), (limit, limit), (1 << 30, (1 << 30) + 1)] {
+        var token = Token(kind: kind, start: start, end: end)
+        #expect(token.kind == kind && token.start == start && token.end == end)
+        token.start = end
+        token.end = start
+        #expect(token.kind == kind && token.start == end && token.end == start)
+        for other in [TokenKind.word, .string, .tag] {
+          var changed = token
+          changed.kind = other
+          #expect(changed.kind == other && changed.start == end && changed.end == start)
+        }
+      }
+    }
+    // Offsets out of range are clamped, and never spill into the kind.
+    let clamped = Token(kind: .word, start: -5, end: limit + 10)
+    #expect(clamped.kind == .word && clamped.start == 0 && clamped.end == limit)
+  }
+
+  @Test func aNodeWithoutACommentHasNone() {
+    let tree = parse("client acme \"Acme\" ; head\n  email a@b.example\n  note \"x\" ; field\n")
+    let entry = tree.entries[0]
+    #expect(entry.comment.map { tree.raw($0) } == "; head")
+    #expect(tree.fields(entry).map { $0.comment.map { tree.raw($0) } } == [nil, "; field"])
+    var field = tree.fields(entry)[0]
+    field.comment = Token(kind: .string, start: 1, end: 2)
+    #expect(field.comment == Token(kind: .string, start: 1, end: 2))
+    field.comment = nil
+    #expect(field.comment == nil)
+    // The one bit pattern that means "none" is not a token any file can produce.
+    let widest = Token(kind: .tag, start: Int.max, end: Int.max)
+    #expect(Token.stored(widest).unstored == widest)
+  }
 }

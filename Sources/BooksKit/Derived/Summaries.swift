@@ -80,13 +80,21 @@ public struct ProjectProgress: Sendable {
   /// Progress of every project, in file order.
   ///
   /// `counts` says which dates of time entries and invoices count, so a report can measure
-  /// progress as it stood on its as-of day; by default everything counts.
+  /// progress as it stood on its as-of day; by default everything counts. `billing`, when
+  /// the caller has it for these books, saves looking up every time entry's target again.
   public static func all(
-    _ books: Books, _ ledger: InvoiceLedger, counting counts: (CalendarDate) -> Bool = { _ in true }
+    _ books: Books, _ ledger: InvoiceLedger, billing: TimeBilling? = nil,
+    counting counts: (CalendarDate) -> Bool = { _ in true }
   ) -> [ProjectProgress] {
-    // Minutes per time target (each target's project is looked up once, not per entry).
-    let targets = TimeTargets(books.timeEntries)
-    var targetMinutes = [Int](repeating: 0, count: targets.ids.count)
+    let targets: (slots: [Int32], projects: [String?])
+    if let billing {
+      targets = billing.timeTargets
+    } else {
+      let found = TimeTargets(books.timeEntries)
+      targets = (found.slots, found.ids.map { books.projectID(ofTimeTarget: $0) })
+    }
+    // Minutes per time target first: each target's project is looked up once, not per entry.
+    var targetMinutes = [Int](repeating: 0, count: targets.projects.count)
     books.timeEntries.forEachAddress { index, entry in
       guard counts(entry.pointee.date), targets.slots.indices.contains(index) else { return }
       let slot = Int(targets.slots[index])
@@ -96,18 +104,22 @@ public struct ProjectProgress: Sendable {
       targetMinutes[slot] = overflow ? Int.max : sum
     }
     var minutes: [String: Int] = [:]
-    for (slot, target) in targets.ids.enumerated() {
-      guard let project = books.projectID(ofTimeTarget: target) else { continue }
+    for (slot, project) in targets.projects.enumerated() {
+      guard let project else { continue }
       let (sum, overflow) = minutes[project, default: 0].addingReportingOverflow(
         targetMinutes[slot])
       minutes[project] = overflow ? Int.max : sum
     }
-    var invoicedStates: [String: [InvoiceState]] = [:]
-    for (invoice, state) in zip(books.invoices, ledger.invoices) {
-      guard let project = invoice.project?.id, invoice.status != .draft, invoice.status != .void,
-        counts(invoice.date)
+    // Each invoice's fields are read in place: a copy of an invoice or of its state would
+    // retain each of their strings and arrays.
+    var invoicedStates: [String: [(currency: Currency?, net: Money?)]] = [:]
+    for index in books.invoices.indices where ledger.invoices.indices.contains(index) {
+      guard let project = books.invoices[index].project?.id,
+        books.invoices[index].status != .draft, books.invoices[index].status != .void,
+        counts(books.invoices[index].date)
       else { continue }
-      invoicedStates[project, default: []].append(state)
+      invoicedStates[project, default: []].append(
+        (ledger.invoices[index].currency, ledger.invoices[index].netInvoiced))
     }
     return books.projects.map { project in
       let actual = TimeSpan(minutes: minutes[project.id] ?? 0)
@@ -115,7 +127,7 @@ public struct ProjectProgress: Sendable {
       let invoiced = currency.flatMap { currency in
         sum(
           (invoicedStates[project.id] ?? []).filter { $0.currency == currency }.compactMap(
-            \.netInvoiced),
+            \.net),
           currency)
       }
       var progress = ProjectProgress(

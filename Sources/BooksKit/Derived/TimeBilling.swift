@@ -165,6 +165,11 @@ public struct TimeBilling: Sendable {
     return targetTerms[Int(entryTarget[index])]
   }
 
+  /// Per time entry, the index of its target; per target, the project it counts towards.
+  var timeTargets: (slots: [Int32], projects: [String?]) {
+    (entryTarget, targetTerms.map(\.project))
+  }
+
   /// `project(of:)` of the time entry at `index` of the books.
   public func project(ofTimeEntryAt index: Int) -> String? {
     terms(ofTimeEntryAt: index)?.project

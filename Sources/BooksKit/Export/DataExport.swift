@@ -19,9 +19,10 @@ public struct DataExport: Sendable {
     self.asOf = asOf
     let ledger = InvoiceLedger(books, asOf: asOf)
     self.ledger = ledger
-    billing = TimeBilling(books: books, asOf: asOf)
+    let billing = TimeBilling(books: books, asOf: asOf)
+    self.billing = billing
     clients = ClientSummary.all(books, ledger, counting: { $0 <= asOf })
-    projects = ProjectProgress.all(books, ledger, counting: { $0 <= asOf })
+    projects = ProjectProgress.all(books, ledger, billing: billing, counting: { $0 <= asOf })
     goals = GoalStatus.all(books, ledger, asOf: asOf)
   }
 

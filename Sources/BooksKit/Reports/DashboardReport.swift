@@ -186,7 +186,8 @@ public struct DashboardReport: Sendable {
   private mutating func addProjects(_ context: ReportContext) {
     let books = context.books
     let asOf = context.options.asOf
-    let progress = ProjectProgress.all(books, context.ledger) { $0 <= asOf }
+    let progress = ProjectProgress.all(
+      books, context.ledger, billing: context.billing, counting: { $0 <= asOf })
     activeProjects = zip(books.projects, progress).compactMap { project, progress in
       guard project.status == .inProgress,
         context.matches(client: project.client?.id, project: project.id)

@@ -29,7 +29,8 @@ public struct ProjectsReport: Sendable {
     let books = context.books
     let options = context.options
     let asOf = options.asOf
-    let progress = ProjectProgress.all(books, context.ledger, counting: { $0 <= asOf })
+    let progress = ProjectProgress.all(
+      books, context.ledger, billing: context.billing, counting: { $0 <= asOf })
     rows = zip(books.projects, progress).compactMap { project, progress in
       let client = project.client?.id
       guard context.matches(client: client, project: project.id),

@@ -124,6 +124,33 @@ import Testing
     #expect(projects[1].completion?.description == "40.0")
   }
 
+  /// Reports hand over the check's time billing, whose targets and their projects are
+  /// already worked out: progress is the same with it as without it, on any day.
+  @Test func projectProgressWithTheBillingsTargets() throws {
+    let books = validate(Self.books).books
+    let ledger = InvoiceLedger(books)
+    let billing = TimeBilling(books: books, asOf: try #require(CalendarDate("2026-12-31")))
+    func figures(_ progress: [ProjectProgress]) -> [String] {
+      progress.map {
+        "\($0.projectID) \($0.actual) \($0.invoiced?.description ?? "-") \($0.basis)"
+          + " \($0.completion?.description ?? "-")"
+      }
+    }
+    for day in ["2026-01-04", "2026-01-05", "2026-12-31"] {
+      let asOf = try #require(CalendarDate(day))
+      #expect(
+        figures(ProjectProgress.all(books, ledger, billing: billing) { $0 <= asOf })
+          == figures(ProjectProgress.all(books, ledger) { $0 <= asOf }))
+    }
+    let early = try #require(CalendarDate("2026-01-05"))
+    #expect(
+      figures(ProjectProgress.all(books, ledger, billing: billing) { $0 <= early }).last
+        == "app 2h30m 0.00 EUR hours 25.0")
+    #expect(
+      figures(ProjectProgress.all(books, ledger, billing: billing)).last
+        == "app 4h 0.00 EUR hours 40.0")
+  }
+
   @Test func seedExampleHalfInvoicedIsFiftyPercent() throws {
     let validation = validate(
       euroHeader

@@ -18,9 +18,13 @@ public struct Validation: Sendable {
     today: CalendarDate? = nil
   ) -> Validation {
     var clock = PhaseClock()
-    let loaded = Loader.load(paths, fileSystem: fileSystem)
+    var loaded = Loader.load(paths, fileSystem: fileSystem)
     clock.lap("load and parse")
-    let (books, buildDiagnostics) = ModelBuilder.build(loaded.trees)
+    // The trees are handed over: the builder frees their tokens and fields once it has read
+    // them, before it joins what its threads built.
+    let trees = loaded.trees
+    loaded.trees = []
+    let (books, buildDiagnostics) = ModelBuilder.build(consume trees)
     clock.lap("build")
     let (context, checked) = Checks.run(books, today: today)
     clock.lap("checks")
@@ -29,7 +33,6 @@ public struct Validation: Sendable {
     let validation = Validation(
       files: loaded.files, books: books, diagnostics: diagnostics, billing: context.billing,
       ledger: context.ledger)
-    ProcessLifetime.keep(loaded.trees)
     ProcessLifetime.keep(context)
     return validation
   }

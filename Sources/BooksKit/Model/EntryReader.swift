@@ -9,7 +9,12 @@ struct EntryReader {
   var kind: EntryKind?
 
   init(tree: SyntaxTree, entry: EntryNode) {
-    self.tree = tree.store
+    self.init(store: tree.store, entry: entry)
+  }
+
+  /// A reader of `entry` through `store` (a tree's own, or a `view` of it).
+  init(store: TreeStore, entry: EntryNode) {
+    self.tree = store
     self.entry = entry
   }
 
@@ -21,7 +26,7 @@ struct EntryReader {
   var head: Tokens { tree.head(entry) }
 
   /// The entry's field lines.
-  var fieldNodes: Run<FieldNode> { tree.fields(entry) }
+  var fieldNodes: FieldNodes { tree.fields(entry) }
 
   /// A field's values.
   func values(_ field: FieldNode) -> Tokens { tree.values(field) }

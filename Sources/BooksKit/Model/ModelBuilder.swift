@@ -10,12 +10,13 @@ public final class ModelBuilder {
   var books = Books()
   var diagnostics: [Diagnostic] = []
   /// The ids and texts read so far, so that each is allocated once (see `Interner`).
-  let interner = InternerBox()
+  let interner: InternerBox
   /// The business's currency once the settings are built (see `defaultCurrency`).
   private(set) var knownDefaultCurrency: Currency?
 
   init(files: [SourceFile]) {
     books.files = files
+    interner = InternerBox()
   }
 
   /// Builds the model. Entries are read in phases so that what an entry's defaults depend
@@ -23,14 +24,18 @@ public final class ModelBuilder {
   /// taxes), then clients, projects and the other definitions; then documents and credit
   /// notes beside time, expenses and meetings; incomes last. Within a phase, entries keep
   /// file order.
-  public static func build(_ trees: [SyntaxTree]) -> (Books, [Diagnostic]) {
+  public static func build(_ trees: consuming [SyntaxTree]) -> (Books, [Diagnostic]) {
     build(trees, sliceMinimum: 4096)
   }
 
-  /// `build`, with dated entries built in slices of at least `sliceMinimum` entries, one
-  /// per core at most. Public for the fuzzer, which compares slices of one entry with one
-  /// pass.
-  public static func build(_ trees: [SyntaxTree], sliceMinimum: Int) -> (Books, [Diagnostic]) {
+  /// `build`, with dated entries built in chunks of at least `sliceMinimum` entries. Public
+  /// for the fuzzer, which compares chunks of one entry with one pass.
+  ///
+  /// The trees are let go of once the entries are built, before the chunks are joined: a
+  /// caller that hands them over (`consume`) has their tokens and fields freed by then.
+  public static func build(_ trees: consuming [SyntaxTree], sliceMinimum: Int) -> (
+    Books, [Diagnostic]
+  ) {
     var clock = PhaseClock()
     let builder = ModelBuilder(files: trees.map(\.file))
     // Phases 0–3: definitions, each reading what the ones before it built; 4 documents,
@@ -52,59 +57,50 @@ public final class ModelBuilder {
     clock.lap("build: definitions")
     // Settings are built: the business's currency is known for good.
     builder.knownDefaultCurrency = builder.books.defaultCurrency
-    // Time, expenses and meetings need only the definitions: they are built in slices side
-    // by side, from a copy of the books as they are now, while the first slice's thread
-    // builds the documents and then the credit notes (they look their invoice up) into
-    // the books themselves. Documents are not sliced: they read the shared definitions
-    // much more than dated entries do, and two threads took turns on them.
+    // Time, expenses and meetings need only the definitions: they are built in chunks side
+    // by side, from a copy of the books as they are now, while one worker builds the
+    // documents, then the credit notes (they look their invoice up), then the incomes (a
+    // payment's currency is that of the invoice it pays) into the books themselves.
+    // Documents are not chunked: they read the shared definitions much more than dated
+    // entries do, and two threads took turns on them.
     let documents = Slice(builder: builder)
-    let documentEntries = byPhase[4] + byPhase[5]
-    var built = slices(
-      byPhase[6], of: trees, over: builder.books, minimum: sliceMinimum,
-      lead: documentWeight * documentEntries.count
-    ) {
-      for (treeIndex, entryIndex) in documentEntries {
-        let tree = trees[treeIndex]
-        documents.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+    let ordered = byPhase[4] + byPhase[5] + byPhase[7]
+    let shared = trees
+    var built = slices(byPhase[6], of: shared, over: builder.books, minimum: sliceMinimum) {
+      PhaseClock.timed("documents, credit notes and incomes") {
+        var current: (index: Int, tree: SyntaxTree)?
+        for (treeIndex, entryIndex) in ordered {
+          // One copy of each tree, not one per entry: a copy retains its arrays.
+          if current?.index != treeIndex { current = (treeIndex, shared[treeIndex]) }
+          guard let tree = current?.tree, tree.entries.indices.contains(entryIndex) else {
+            continue
+          }
+          documents.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+        }
       }
     }.map(\.builder.datedPart)
-    clock.lap("build: documents and dated entries")
+    _ = consume shared
+    trees = []  // every entry is read: a caller that handed the trees over has them freed
+    byPhase = []
+    clock.lap("build: entries")
     let expenses = Pieces(built.map(\.expenses))
     let timeEntries = Pieces(built.map(\.timeEntries))
     let meetings = Pieces(built.map(\.meetings))
     var diagnostics = built.map(\.diagnostics)
-    built = []  // each slice's arrays are now held once, and move
-    // Incomes last: a payment's currency is that of the invoice it pays, and the documents
-    // are built now. They are built by a builder of their own, from a copy of the books,
-    // while time entries (most of the entries) are joined on the other thread.
-    let incomes = Slice(builder: ModelBuilder(books: builder.books))
-    let incomeEntries = byPhase[7]
+    built = []  // each chunk's arrays are now held once, and move
+    // Time entries (most of the entries) are joined on one thread, the rest on the other.
     let (joinedTime, rest) = Parallel.pair(
-      { timeEntries.joined() },
-      {
-        let joined = (expenses.joined(), meetings.joined())
-        for (treeIndex, entryIndex) in incomeEntries {
-          let tree = trees[treeIndex]
-          incomes.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
-        }
-        return joined
-      })
+      { timeEntries.joined() }, { (expenses.joined(), meetings.joined()) })
     builder.books.timeEntries = joinedTime
     (builder.books.expenses, builder.books.meetings) = rest
-    builder.books.incomes = incomes.builder.books.incomes
-    diagnostics.append(incomes.builder.diagnostics)
     builder.diagnostics += Parallel.concatenate(&diagnostics)
-    clock.lap("build: merge and incomes")
+    clock.lap("build: join")
     return (builder.books, builder.diagnostics)
   }
 
-  /// What building a document costs, in dated entries (an invoice has items, taxes,
-  /// claims): the first slice, whose thread builds the documents first, gets that many
-  /// fewer dated entries per document.
-  private static let documentWeight = 4
-
-  private init(books: Books) {
+  private init(books: Books, interner: InternerBox = InternerBox()) {
     self.books = books
+    self.interner = interner
     knownDefaultCurrency = books.defaultCurrency
   }
 
@@ -113,54 +109,57 @@ public final class ModelBuilder {
     let builder: ModelBuilder
   }
 
-  /// `entries` (in file order) built by up to one builder per core, each starting from
-  /// `books`; every slice but the first reads its own copy of its entries' bytes, tokens
-  /// and fields: two threads that read one array would take turns on its reference count
-  /// at every token.
-  /// `first` runs on the first slice's thread before it builds its slice, which is made
-  /// shorter by `lead` entries for it.
+  /// Each worker's interner: the chunks a worker builds share theirs.
+  private struct Interners: @unchecked Sendable {
+    let boxes: [InternerBox]
+  }
+
+  /// `entries` (in file order) built in chunks of at least `minimum` entries, each by a
+  /// builder of its own starting from `books`, by up to one worker per core. A worker takes
+  /// the next chunk once done with one; `first` runs on one worker before it takes any, so
+  /// that worker takes fewer. A chunk reads its entries through stores of its own over a
+  /// copy of their bytes (`TreeStore.view`): no thread writes to a reference count that
+  /// another thread writes too.
   private static func slices(
     _ entries: [(tree: Int, entry: Int)], of trees: [SyntaxTree], over books: Books,
-    minimum: Int, lead: Int, first: @Sendable () -> Void
+    minimum: Int, first: @Sendable () -> Void
   ) -> [Slice] {
-    let chunks = Parallel.chunks(entries.count, minimum: minimum, lead: lead)
-    let ranges = chunks.isEmpty ? [0..<0] : chunks  // `first` runs even with no entries
-    let count = ranges.count
-    return Parallel.map(count) { slice in
-      if slice == 0 { first() }
-      let part = ModelBuilder(books: books)
-      let mine = entries[ranges[slice]]
-      // Room for every entry in each kind (the first slice: every slice's, as the others
-      // are appended to its arrays): pages that stay unused are never touched, and the
-      // arrays never grow by copying.
-      let room = slice == 0 ? entries.count : mine.count
-      part.books.timeEntries.reserveCapacity(room)
-      part.books.expenses.reserveCapacity(room)
-      part.books.meetings.reserveCapacity(room)
-      // The first slice reads the shared trees; the others read copies of their own.
-      guard slice > 0 else {
-        for (treeIndex, entryIndex) in mine {
-          let tree = trees[treeIndex]
-          part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+    // Several chunks per core: the worker that runs `first` catches up by taking fewer.
+    let count =
+      entries.isEmpty ? 0 : max(1, min(entries.count / max(minimum, 1), Parallel.cores * 8))
+    let interners = Interners(boxes: (0..<Parallel.cores).map { _ in InternerBox() })
+    return Parallel.mapTaking(count, first: first) { worker, chunk in
+      PhaseClock.timed("chunk \(chunk + 1) of \(count)") {
+        let lower = entries.count * chunk / count
+        let upper = entries.count * (chunk + 1) / count
+        let part = ModelBuilder(
+          books: books, interner: interners.boxes[worker % interners.boxes.count])
+        // Room for every entry in each kind: pages that stay unused are never touched, and
+        // the arrays never grow (a grown array's old buffer stays with the allocator).
+        part.books.timeEntries.reserveCapacity(upper - lower)
+        part.books.expenses.reserveCapacity(upper - lower)
+        part.books.meetings.reserveCapacity(upper - lower)
+        var start = lower
+        // The chunk's entries are in file order: each tree's form one run.
+        while start < upper {
+          let treeIndex = entries[start].tree
+          var end = start + 1
+          while end < upper, entries[end].tree == treeIndex { end += 1 }
+          let nodes = trees[treeIndex].entries
+          let first = entries[start].entry
+          let last = entries[end - 1].entry
+          guard nodes.indices.contains(first), nodes.indices.contains(last) else {
+            start = end
+            continue
+          }
+          let store = trees[treeIndex].store.view(of: nodes[first].start..<nodes[last].end)
+          for index in start..<end where nodes.indices.contains(entries[index].entry) {
+            part.buildDated(EntryReader(store: store, entry: nodes[entries[index].entry]))
+          }
+          start = end
         }
         return Slice(builder: part)
       }
-      // `mine` is in file order, so each tree's entries form one run.
-      var spans: [Int: ClosedRange<Int>] = [:]
-      for (treeIndex, entryIndex) in mine {
-        spans[treeIndex] = (spans[treeIndex]?.lowerBound ?? entryIndex)...entryIndex
-      }
-      var copies: [Int: (tree: SyntaxTree, first: Int)] = [:]
-      for (treeIndex, span) in spans {
-        copies[treeIndex] = (
-          trees[treeIndex].privateCopy(of: span.lowerBound..<span.upperBound + 1), span.lowerBound
-        )
-      }
-      for (treeIndex, entryIndex) in mine {
-        guard let (tree, first) = copies[treeIndex] else { continue }
-        part.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex - first]))
-      }
-      return Slice(builder: part)
     }
   }
 

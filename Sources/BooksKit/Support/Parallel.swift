@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -28,6 +29,32 @@ enum Parallel {
     let slots = Slots<T>(count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
       slots.store(body(index), at: index)
+    }
+    return slots.values()
+  }
+
+  /// `body(worker, index)` for each index of `0..<count`, on up to `cores` workers that
+  /// each take the next index once done with one, so that a worker slowed down (or busy
+  /// with `first`, which one worker runs before it takes any) takes fewer. A worker runs
+  /// on one thread at a time. The results in index order; inline when there is one core.
+  static func mapTaking<T: Sendable>(
+    _ count: Int, first: @Sendable () -> Void,
+    _ body: @Sendable (_ worker: Int, _ index: Int) -> T
+  ) -> [T] {
+    let workers = min(cores, max(count, 0) + 1)
+    guard workers > 1 else {
+      first()
+      return (0..<max(count, 0)).map { body(0, $0) }
+    }
+    let slots = Slots<T>(count)
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      if worker == 0 { first() }
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < count else { return }
+        slots.store(body(worker, index), at: index)
+      }
     }
     return slots.values()
   }

@@ -85,32 +85,59 @@ public struct StoreSpan: Hashable, Sendable, BitwiseCopyable {
   }
 }
 
-/// A run of a tree's tokens or fields, indexed from zero like an array of its own.
-///
-/// Trees keep every token of a file in one array and every field line in another; an entry
-/// or field names its runs by offset, so parsing allocates nothing per line and copying a
-/// node copies no reference.
-public struct Run<Element: Sendable>: RandomAccessCollection, Sendable {
-  private let storage: [Element]
-  private let offset: Int
-  public let endIndex: Int
+/// Where a run of tokens or fields sits in its store, clamped to the store.
+struct RunBounds: Sendable {
+  let offset: Int
+  let count: Int
 
-  init(_ storage: [Element], _ span: StoreSpan) {
+  init(_ span: StoreSpan, within total: Int) {
     // A span is always inside its storage; clamped all the same, so a bad one reads less.
-    let lower = Swift.min(Swift.max(span.start, 0), storage.count)
-    self.storage = storage
-    self.offset = lower
-    self.endIndex = Swift.min(Swift.max(span.count, 0), storage.count - lower)
-  }
-
-  public var startIndex: Int { 0 }
-
-  public subscript(position: Int) -> Element {
-    storage[offset + position]
+    offset = Swift.min(Swift.max(span.start, 0), total)
+    count = Swift.min(Swift.max(span.count, 0), total - offset)
   }
 }
 
-public typealias Tokens = Run<Token>
+/// A run of a tree's tokens, indexed from zero like an array of its own.
+///
+/// Trees keep every token of a file in one array and every field line in another; an entry
+/// or field names its runs by offset, so parsing allocates nothing per line and copying a
+/// node copies no reference. A run holds its store, not the store's array: threads that
+/// read one tree through stores of their own (`TreeStore.view`) then never write to a
+/// reference count that another thread writes too.
+public struct Tokens: RandomAccessCollection, Sendable {
+  let store: TreeStore
+  private let bounds: RunBounds
+
+  init(_ store: TreeStore, _ span: StoreSpan) {
+    self.store = store
+    bounds = RunBounds(span, within: store.tokens.count)
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { bounds.count }
+
+  public subscript(position: Int) -> Token {
+    store.tokens[bounds.offset + position]
+  }
+}
+
+/// A run of a tree's field lines (see `Tokens`).
+public struct FieldNodes: RandomAccessCollection, Sendable {
+  let store: TreeStore
+  private let bounds: RunBounds
+
+  init(_ store: TreeStore, _ span: StoreSpan) {
+    self.store = store
+    bounds = RunBounds(span, within: store.fields.count)
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { bounds.count }
+
+  public subscript(position: Int) -> FieldNode {
+    store.fields[bounds.offset + position]
+  }
+}
 
 /// An indented `key value...` line under an entry.
 public struct FieldNode: Sendable, BitwiseCopyable {
@@ -230,7 +257,7 @@ public struct SyntaxTree: Sendable {
   public func tags(_ entry: EntryNode) -> Tokens { store.tags(entry) }
 
   /// An entry's field lines.
-  public func fields(_ entry: EntryNode) -> Run<FieldNode> { store.fields(entry) }
+  public func fields(_ entry: EntryNode) -> FieldNodes { store.fields(entry) }
 
   /// A field line's values: its tokens after the key, tags and comment excluded.
   public func values(_ field: FieldNode) -> Tokens { store.values(field) }
@@ -255,49 +282,6 @@ public struct SyntaxTree: Sendable {
   /// True when the token is a word spelled exactly `keyword`.
   public func isWord(_ token: Token, _ keyword: StaticString) -> Bool {
     store.isWord(token, keyword)
-  }
-
-  /// The entries in `range`, over copies of just those entries' bytes, tokens and fields,
-  /// for a thread of its own: threads that read one array would take turns on its
-  /// reference count at every token.
-  func privateCopy(of range: Range<Int>) -> SyntaxTree {
-    guard let first = range.first, let last = range.last, entries.indices.contains(first),
-      entries.indices.contains(last)
-    else {
-      return SyntaxTree(
-        file: file, fileIndex: fileIndex, entries: [], comments: [], diagnostics: [], tokens: [],
-        fields: [])
-    }
-    // An entry's tokens and fields lie between its head's and the next entry's.
-    func bounds(_ start: (EntryNode) -> Int, _ count: Int) -> Range<Int> {
-      let lower = min(max(start(entries[first]), 0), count)
-      let upper =
-        last + 1 < entries.count ? min(max(start(entries[last + 1]), lower), count) : count
-      return lower..<upper
-    }
-    let tokens = bounds({ $0.headSpan.start }, store.tokens.count)
-    let fields = bounds({ $0.fieldSpan.start }, store.fields.count)
-    var copiedFields = store.fields[fields].privateCopy()
-    for index in copiedFields.indices {
-      copiedFields[index].valueSpan = copiedFields[index].valueSpan.moved(by: -tokens.lowerBound)
-      copiedFields[index].tagSpan = copiedFields[index].tagSpan.moved(by: -tokens.lowerBound)
-    }
-    let copiedEntries = entries[range].map { entry in
-      var moved = entry
-      moved.headSpan = entry.headSpan.moved(by: -tokens.lowerBound)
-      moved.tagSpan = entry.tagSpan.moved(by: -tokens.lowerBound)
-      moved.fieldSpan = entry.fieldSpan.moved(by: -fields.lowerBound)
-      return moved
-    }
-    // Every token of an entry lies between its start and its end.
-    let bytes = store.bytes
-    let lower = min(max(entries[first].start - store.byteOrigin, 0), bytes.count)
-    let upper = min(max(entries[last].end - store.byteOrigin, lower), bytes.count)
-    return SyntaxTree(
-      file: file, entries: copiedEntries, comments: [], diagnostics: [],
-      store: TreeStore(
-        fileIndex: fileIndex, tokens: store.tokens[tokens].privateCopy(), fields: copiedFields,
-        bytes: bytes[lower..<upper].privateCopy(), byteOrigin: store.byteOrigin + lower))
   }
 
   /// The same tree as file `index` of a set of books: its diagnostics point there.
@@ -340,15 +324,27 @@ final class TreeStore: Sendable {
     self.byteOrigin = byteOrigin
   }
 
-  func head(_ entry: EntryNode) -> Tokens { Tokens(tokens, entry.headSpan) }
+  /// A store of the same tokens and fields over a copy of the bytes from file offset
+  /// `range`, for a thread of its own to read the entries that lie in that range: reading a
+  /// token's bytes retains the array they are in, and threads that retain one array take
+  /// turns on its reference count.
+  func view(of range: Range<Int>) -> TreeStore {
+    let lower = min(max(range.lowerBound - byteOrigin, 0), bytes.count)
+    let upper = min(max(range.upperBound - byteOrigin, lower), bytes.count)
+    return TreeStore(
+      fileIndex: fileIndex, tokens: tokens, fields: fields,
+      bytes: bytes[lower..<upper].privateCopy(), byteOrigin: byteOrigin + lower)
+  }
 
-  func tags(_ entry: EntryNode) -> Tokens { Tokens(tokens, entry.tagSpan) }
+  func head(_ entry: EntryNode) -> Tokens { Tokens(self, entry.headSpan) }
 
-  func fields(_ entry: EntryNode) -> Run<FieldNode> { Run(fields, entry.fieldSpan) }
+  func tags(_ entry: EntryNode) -> Tokens { Tokens(self, entry.tagSpan) }
 
-  func values(_ field: FieldNode) -> Tokens { Tokens(tokens, field.valueSpan) }
+  func fields(_ entry: EntryNode) -> FieldNodes { FieldNodes(self, entry.fieldSpan) }
 
-  func tags(_ field: FieldNode) -> Tokens { Tokens(tokens, field.tagSpan) }
+  func values(_ field: FieldNode) -> Tokens { Tokens(self, field.valueSpan) }
+
+  func tags(_ field: FieldNode) -> Tokens { Tokens(self, field.tagSpan) }
 
   func range(_ token: Token) -> SourceRange {
     SourceRange(file: fileIndex, start: token.start, end: token.end)

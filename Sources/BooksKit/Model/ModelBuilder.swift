@@ -41,10 +41,14 @@ public final class ModelBuilder {
     // Phases 0–3: definitions, each reading what the ones before it built; 4 documents,
     // 5 credit notes, 6 time, expenses and meetings, 7 incomes (see `phase(of:in:)`).
     var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 8)
+    // Phase 6: the array each entry's value goes to.
+    var datedArrays: [DatedArray] = []
     for (treeIndex, tree) in trees.enumerated() {
       for entryIndex in tree.entries.indices {
-        let phase = Self.phase(of: tree.head(tree.entries[entryIndex]), in: tree)
+        let head = tree.head(tree.entries[entryIndex])
+        let phase = Self.phase(of: head, in: tree)
         byPhase[phase].append((treeIndex, entryIndex))
+        if phase == 6 { datedArrays.append(Self.datedArray(of: head, in: tree)) }
       }
     }
     clock.lap("build: classify")
@@ -66,7 +70,9 @@ public final class ModelBuilder {
     let documents = Slice(builder: builder)
     let ordered = byPhase[4] + byPhase[5] + byPhase[7]
     let shared = trees
-    var built = slices(byPhase[6], of: shared, over: builder.books, minimum: sliceMinimum) {
+    let dated = Self.dated(
+      byPhase[6], datedArrays, of: shared, over: builder.books, minimum: sliceMinimum
+    ) {
       PhaseClock.timed("documents, credit notes and incomes") {
         var current: (index: Int, tree: SyntaxTree)?
         for (treeIndex, entryIndex) in ordered {
@@ -78,23 +84,14 @@ public final class ModelBuilder {
           documents.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
         }
       }
-    }.map(\.builder.datedPart)
+    }
     _ = consume shared
-    trees = []  // every entry is read: a caller that handed the trees over has them freed
-    byPhase = []
-    clock.lap("build: entries")
-    let expenses = Pieces(built.map(\.expenses))
-    let timeEntries = Pieces(built.map(\.timeEntries))
-    let meetings = Pieces(built.map(\.meetings))
-    var diagnostics = built.map(\.diagnostics)
-    built = []  // each chunk's arrays are now held once, and move
-    // Time entries (most of the entries) are joined on one thread, the rest on the other.
-    let (joinedTime, rest) = Parallel.pair(
-      { timeEntries.joined() }, { (expenses.joined(), meetings.joined()) })
-    builder.books.timeEntries = joinedTime
-    (builder.books.expenses, builder.books.meetings) = rest
-    builder.diagnostics += Parallel.concatenate(&diagnostics)
-    clock.lap("build: join")
+    trees = []  // a caller that handed the trees over has them freed now
+    builder.books.timeEntries = dated.timeEntries
+    builder.books.expenses = dated.expenses
+    builder.books.meetings = dated.meetings
+    builder.diagnostics += dated.diagnostics
+    clock.lap("build: documents and dated entries")
     return (builder.books, builder.diagnostics)
   }
 
@@ -109,82 +106,178 @@ public final class ModelBuilder {
     let builder: ModelBuilder
   }
 
+  /// The buffers of the books' three dated arrays, each chunk writing a region of its own
+  /// in each.
+  private struct Regions: @unchecked Sendable {
+    let timeEntries: UnsafeMutableBufferPointer<TimeEntry>
+    let expenses: UnsafeMutableBufferPointer<Expense>
+    let meetings: UnsafeMutableBufferPointer<Meeting>
+
+    /// The three arrays, with room for `totals` values each, made by `fill`: it initializes
+    /// the first values of each buffer and says how many.
+    static func filled(
+      _ totals: [Int], _ fill: (Regions) -> (Int, Int, Int)
+    ) -> ([TimeEntry], [Expense], [Meeting]) {
+      var expenses: [Expense] = []
+      var meetings: [Meeting] = []
+      var counts = (0, 0, 0)
+      let room = totals + [0, 0, 0]
+      let timeEntries = [TimeEntry](unsafeUninitializedCapacity: room[0]) { time, timeCount in
+        expenses = [Expense](unsafeUninitializedCapacity: room[1]) { expense, expenseCount in
+          meetings = [Meeting](unsafeUninitializedCapacity: room[2]) { meeting, meetingCount in
+            counts = fill(Regions(timeEntries: time, expenses: expense, meetings: meeting))
+            meetingCount = counts.2
+          }
+          expenseCount = counts.1
+        }
+        timeCount = counts.0
+      }
+      return (timeEntries, expenses, meetings)
+    }
+  }
+
   /// Each worker's interner: the chunks a worker builds share theirs.
   private struct Interners: @unchecked Sendable {
     let boxes: [InternerBox]
   }
 
-  /// `entries` (in file order) built in chunks of at least `minimum` entries, each by a
-  /// builder of its own starting from `books`, by up to one worker per core. A worker takes
-  /// the next chunk once done with one; `first` runs on one worker before it takes any, so
-  /// that worker takes fewer. A chunk reads its entries through stores of its own over a
-  /// copy of their bytes (`TreeStore.view`): no thread writes to a reference count that
-  /// another thread writes too.
-  private static func slices(
-    _ entries: [(tree: Int, entry: Int)], of trees: [SyntaxTree], over books: Books,
-    minimum: Int, first: @Sendable () -> Void
-  ) -> [Slice] {
+  /// The array a dated entry of phase 6 adds its value to, if any: an entry adds at most
+  /// one value, to the array its keyword names (read as `buildDated` reads it).
+  private enum DatedArray: UInt8 {
+    case timeEntries, expenses, meetings, none
+  }
+
+  private static func datedArray(of head: Tokens, in tree: SyntaxTree) -> DatedArray {
+    guard head.count > 1 else { return .none }
+    let keyword = head[1]
+    func word(_ expected: StaticString) -> Bool {
+      keyword.kind == .string
+        ? tree.text(keyword) == "\(expected)" : tree.isWord(keyword, expected)
+    }
+    if word("time") { return .timeEntries }
+    if word("expense") { return .expenses }
+    return word("meeting") ? .meetings : .none
+  }
+
+  /// What the dated entries of phase 6 add to the books.
+  private struct Dated {
+    var timeEntries: [TimeEntry] = []
+    var expenses: [Expense] = []
+    var meetings: [Meeting] = []
+    var diagnostics: [Diagnostic] = []
+  }
+
+  /// What a chunk built: how many values it moved into each of its regions, what did not
+  /// fit there (nothing, unless a chunk made more values of a kind than its entries name),
+  /// and its diagnostics.
+  private struct ChunkResult: @unchecked Sendable {
+    var moved: [Int]
+    var leftOver: Dated
+  }
+
+  /// `entries` (in file order, `arrays` saying where each one's value goes) built in chunks
+  /// of at least `minimum` entries, each by a builder of its own starting from `books`, by
+  /// up to one worker per core. A worker takes the next chunk once done with one; `first`
+  /// runs on one worker before it takes any, so that worker takes fewer.
+  ///
+  /// A chunk reads its entries through stores of its own over a copy of their bytes
+  /// (`TreeStore.view`): no thread writes to a reference count that another thread writes
+  /// too. Its values are moved straight into the books' arrays, each chunk into a region of
+  /// its own sized by how many of its entries name that array: the arrays are never joined,
+  /// and a worker's next chunk reuses the memory of its last.
+  private static func dated(
+    _ entries: [(tree: Int, entry: Int)], _ arrays: [DatedArray], of trees: [SyntaxTree],
+    over books: Books, minimum: Int, first: @Sendable () -> Void
+  ) -> Dated {
     // Several chunks per core: the worker that runs `first` catches up by taking fewer.
     let count =
       entries.isEmpty ? 0 : max(1, min(entries.count / max(minimum, 1), Parallel.cores * 8))
-    let interners = Interners(boxes: (0..<Parallel.cores).map { _ in InternerBox() })
-    return Parallel.mapTaking(count, first: first) { worker, chunk in
-      PhaseClock.timed("chunk \(chunk + 1) of \(count)") {
-        let lower = entries.count * chunk / count
-        let upper = entries.count * (chunk + 1) / count
-        let part = ModelBuilder(
-          books: books, interner: interners.boxes[worker % interners.boxes.count])
-        // Room for every entry in each kind: pages that stay unused are never touched, and
-        // the arrays never grow (a grown array's old buffer stays with the allocator).
-        part.books.timeEntries.reserveCapacity(upper - lower)
-        part.books.expenses.reserveCapacity(upper - lower)
-        part.books.meetings.reserveCapacity(upper - lower)
-        var start = lower
-        // The chunk's entries are in file order: each tree's form one run.
-        while start < upper {
-          let treeIndex = entries[start].tree
-          var end = start + 1
-          while end < upper, entries[end].tree == treeIndex { end += 1 }
-          let nodes = trees[treeIndex].entries
-          let first = entries[start].entry
-          let last = entries[end - 1].entry
-          guard nodes.indices.contains(first), nodes.indices.contains(last) else {
-            start = end
-            continue
-          }
-          let store = trees[treeIndex].store.view(of: nodes[first].start..<nodes[last].end)
-          for index in start..<end where nodes.indices.contains(entries[index].entry) {
-            part.buildDated(EntryReader(store: store, entry: nodes[entries[index].entry]))
-          }
-          start = end
-        }
-        return Slice(builder: part)
+    @Sendable func bounds(_ chunk: Int) -> Range<Int> {
+      entries.count * chunk / count..<entries.count * (chunk + 1) / count
+    }
+    // Each chunk's room in each array, and where its region starts.
+    var room = [[Int]](repeating: [0, 0, 0], count: count)
+    for chunk in 0..<count {
+      for index in bounds(chunk) where arrays.indices.contains(index) {
+        let array = Int(arrays[index].rawValue)
+        if array < 3 { room[chunk][array] += 1 }
       }
     }
+    var starts = room
+    var totals = [0, 0, 0]
+    for chunk in 0..<count {
+      for array in 0..<3 {
+        starts[chunk][array] = totals[array]
+        totals[array] += room[chunk][array]
+      }
+    }
+    let interners = Interners(boxes: (0..<Parallel.cores).map { _ in InternerBox() })
+    let (room_, starts_) = (room, starts)
+    var results: [ChunkResult] = []
+    var dated = Dated()
+    (dated.timeEntries, dated.expenses, dated.meetings) = Regions.filled(totals) { regions in
+      results = Parallel.mapTaking(count, first: first) { worker, chunk in
+        PhaseClock.timed("chunk \(chunk + 1) of \(count)") {
+          let part = ModelBuilder(
+            books: books, interner: interners.boxes[worker % interners.boxes.count])
+          part.books.timeEntries.reserveCapacity(room_[chunk][0])
+          part.books.expenses.reserveCapacity(room_[chunk][1])
+          part.books.meetings.reserveCapacity(room_[chunk][2])
+          part.build(entries[bounds(chunk)], of: trees)
+          let moved = [
+            regions.timeEntries.moveAll(
+              &part.books.timeEntries, to: starts_[chunk][0], room: room_[chunk][0]),
+            regions.expenses.moveAll(
+              &part.books.expenses, to: starts_[chunk][1], room: room_[chunk][1]),
+            regions.meetings.moveAll(
+              &part.books.meetings, to: starts_[chunk][2], room: room_[chunk][2]),
+          ]
+          // An emptied array keeps its buffer: only what is left over is kept, so that the
+          // worker's next chunk reuses the memory.
+          func leftOver<T>(_ values: [T]) -> [T] { values.isEmpty ? [] : values }
+          return ChunkResult(
+            moved: moved,
+            leftOver: Dated(
+              timeEntries: leftOver(part.books.timeEntries),
+              expenses: leftOver(part.books.expenses), meetings: leftOver(part.books.meetings),
+              diagnostics: part.diagnostics))
+        }
+      }
+      // Close the gaps left by entries that could not be built.
+      return (
+        regions.timeEntries.compact(starts_.map { $0[0] }, results.map { $0.moved[0] }),
+        regions.expenses.compact(starts_.map { $0[1] }, results.map { $0.moved[1] }),
+        regions.meetings.compact(starts_.map { $0[2] }, results.map { $0.moved[2] })
+      )
+    }
+    for result in results {
+      dated.timeEntries += result.leftOver.timeEntries
+      dated.expenses += result.leftOver.expenses
+      dated.meetings += result.leftOver.meetings
+      dated.diagnostics += result.leftOver.diagnostics
+    }
+    return dated
   }
 
-  private var datedPart: DatedPart {
-    DatedPart(
-      expenses: books.expenses, timeEntries: books.timeEntries, meetings: books.meetings,
-      diagnostics: diagnostics)
-  }
-
-  /// The slices' arrays of one kind, handed to the thread that joins them.
-  private final class Pieces<Element: Sendable>: @unchecked Sendable {
-    private var parts: [[Element]]
-
-    init(_ parts: [[Element]]) { self.parts = parts }
-
-    /// Called once, by one thread.
-    func joined() -> [Element] { Parallel.concatenate(&parts) }
-  }
-
-  /// What a slice of dated entries adds to the books.
-  private struct DatedPart: Sendable {
-    var expenses: [Expense]
-    var timeEntries: [TimeEntry]
-    var meetings: [Meeting]
-    var diagnostics: [Diagnostic]
+  /// Builds `entries` (in file order), reading each tree's through a store of its own.
+  private func build(_ entries: ArraySlice<(tree: Int, entry: Int)>, of trees: [SyntaxTree]) {
+    var start = entries.startIndex
+    // The entries are in file order: each tree's form one run.
+    while start < entries.endIndex {
+      let treeIndex = entries[start].tree
+      var end = start + 1
+      while end < entries.endIndex, entries[end].tree == treeIndex { end += 1 }
+      defer { start = end }
+      guard trees.indices.contains(treeIndex) else { continue }
+      let nodes = trees[treeIndex].entries
+      let first = entries[start].entry
+      let last = entries[end - 1].entry
+      guard nodes.indices.contains(first), nodes.indices.contains(last) else { continue }
+      let store = trees[treeIndex].store.view(of: nodes[first].start..<nodes[last].end)
+      for index in start..<end where nodes.indices.contains(entries[index].entry) {
+        buildDated(EntryReader(store: store, entry: nodes[entries[index].entry]))
+      }
+    }
   }
 
   /// The phase an entry is built in. Keywords are compared as `buildDated` and

@@ -165,3 +165,36 @@ extension Array {
     }
   }
 }
+
+extension UnsafeMutableBufferPointer {
+  /// Moves every element of `array` into the `room` uninitialized elements from `start`,
+  /// in order, leaving the array empty; returns how many. Moves nothing (and returns 0) when
+  /// they do not fit. Popped from the end one by one, the elements are moved, not copied:
+  /// a copy of a model entry would retain each of its strings and arrays.
+  func moveAll(_ array: inout [Element], to start: Int, room: Int) -> Int {
+    let count = array.count
+    guard count > 0, count <= room, start >= 0, room <= self.count - start,
+      let base = baseAddress
+    else { return 0 }
+    var index = start + count
+    while let element = array.popLast() {
+      index -= 1
+      (base + index).initialize(to: element)
+    }
+    return count
+  }
+
+  /// Closes the gaps between regions: region `k` starts at `starts[k]` and holds
+  /// `counts[k]` initialized elements, which move down to follow the region before. Returns
+  /// how many elements there are, now all at the start.
+  func compact(_ starts: [Int], _ counts: [Int]) -> Int {
+    var end = 0
+    for (start, count) in zip(starts, counts) where count > 0 {
+      // Regions are in order and each ends before the next starts.
+      guard let base = baseAddress, start >= end, start <= self.count - count else { break }
+      if start != end { (base + end).moveInitialize(from: base + start, count: count) }
+      end += count
+    }
+    return end
+  }
+}

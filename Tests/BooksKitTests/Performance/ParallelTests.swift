@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import BooksKit
@@ -139,6 +140,64 @@ import Testing
     #expect(sliced.timeEntries.map(\.tags) == [["x"], ["y", "z", "field"]])
     #expect(sliced.expenses.map(\.tags) == [["w"]])
     #expect(sliced.meetings.map(\.tags) == [["v"]])
+  }
+
+  /// Entries that cannot be built leave their chunk's region short: the gaps are closed,
+  /// and every chunk size builds what one pass builds, in the same order.
+  @Test func unbuildableEntriesLeaveNoGap() {
+    var text = "business \"B\"\n  currency EUR\nproject web \"Web\"\n"
+    for day in 1...28 {
+      let date = "2026-02-\(day < 10 ? "0" : "")\(day)"
+      // Every third time entry, expense and meeting is broken (no duration, no amount, no
+      // title), and every fourth day has an entry of no known kind.
+      text += day % 3 == 0 ? "\(date) time web\n" : "\(date) time web \(day)m \"t\(day)\"\n"
+      text += day % 3 == 1 ? "\(date) expense\n" : "\(date) expense \(day) EUR \"e\(day)\"\n"
+      text += day % 3 == 2 ? "\(date) meeting\n" : "\(date) meeting \"m\(day)\"\n"
+      if day % 4 == 0 { text += "\(date) \"tme\" web 1h\n" }
+    }
+    let tree = Parser.parse(SourceFile(path: "gaps.books", text: text), fileIndex: 0)
+    Self.expectSlicesBuildLikeOnePass([tree])
+    let (_, onePass) = ModelBuilder.build([tree], sliceMinimum: Int.max)
+    #expect(onePass.count == 28 + 7 + 1)  // and the project names no client
+    for minimum in [1, 2, 3, 5, 8, 200] {
+      let (books, diagnostics) = ModelBuilder.build([tree], sliceMinimum: minimum)
+      #expect(
+        books.timeEntries.map(\.description) == (1...28).filter { $0 % 3 != 0 }.map { "t\($0)" })
+      #expect(books.expenses.map(\.description) == (1...28).filter { $0 % 3 != 1 }.map { "e\($0)" })
+      #expect(books.meetings.map(\.title) == (1...28).filter { $0 % 3 != 2 }.map { "m\($0)" })
+      #expect(Validation.sorted(diagnostics) == Validation.sorted(onePass))
+    }
+  }
+
+  @Test func workersTakeEveryIndexOnceInOrder() {
+    let ran = Mutex(0)
+    let first: @Sendable () -> Void = { ran.withLock { $0 += 1 } }
+    let results = Parallel.mapTaking(37, first: first) { _, index in index * index }
+    #expect(results == (0..<37).map { $0 * $0 })
+    #expect(ran.withLock { $0 } == 1)
+    #expect(Parallel.mapTaking(0, first: first) { _, index in index }.isEmpty)
+    #expect(ran.withLock { $0 } == 2)  // `first` runs even with nothing to take
+  }
+
+  @Test func valuesMoveIntoTheirRegionsAndCloseUp() {
+    let storage = UnsafeMutableBufferPointer<String>.allocate(capacity: 10)
+    defer { storage.deallocate() }
+    var first = ["a", "b"]
+    var second = ["c"]
+    var third = ["d", "e", "f"]
+    var tooMany = ["x", "y"]
+    // Regions at 0 (room 3), 3 (room 2), 5 (room 3), 8 (room 1).
+    #expect(storage.moveAll(&first, to: 0, room: 3) == 2)
+    #expect(storage.moveAll(&second, to: 3, room: 2) == 1)
+    #expect(storage.moveAll(&third, to: 5, room: 3) == 3)
+    #expect(storage.moveAll(&tooMany, to: 8, room: 1) == 0)
+    #expect(first.isEmpty && second.isEmpty && third.isEmpty)
+    #expect(tooMany == ["x", "y"])  // left as it was: the caller keeps it
+    #expect(storage.moveAll(&first, to: 9, room: 5) == 0)  // nothing to move, past the end
+    let count = storage.compact([0, 3, 5, 8], [2, 1, 3, 0])
+    #expect(count == 6)
+    #expect(Array(storage[0..<count]) == ["a", "b", "c", "d", "e", "f"])
+    _ = storage.baseAddress.map { $0.deinitialize(count: count) }
   }
 
   static func expectSlicesBuildLikeOnePass(_ trees: [SyntaxTree]) {

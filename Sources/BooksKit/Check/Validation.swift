@@ -21,7 +21,7 @@ public struct Validation: Sendable {
     var loaded = Loader.load(paths, fileSystem: fileSystem)
     clock.lap("load and parse")
     // The trees are handed over: the builder frees their tokens and fields once it has read
-    // them, before it joins what its threads built.
+    // every entry, before the checks run.
     let trees = loaded.trees
     loaded.trees = []
     let (books, buildDiagnostics) = ModelBuilder.build(consume trees)

@@ -87,9 +87,9 @@ public struct ProjectProgress: Sendable {
     counting counts: (CalendarDate) -> Bool = { _ in true }
   ) -> [ProjectProgress] {
     let targets: (slots: [Int32], projects: [String?])
-    if let billing {
-      targets = billing.timeTargets
-    } else {
+    if let known = billing?.timeTargets, known.slots.count == books.timeEntries.count {
+      targets = known
+    } else {  // no billing, or one of other books
       let found = TimeTargets(books.timeEntries)
       targets = (found.slots, found.ids.map { books.projectID(ofTimeTarget: $0) })
     }

@@ -12,7 +12,7 @@ public enum BooksFormatter {
   ) {
     let tree = Parser.parse(file, fileIndex: 0)
     guard tree.diagnostics.isEmpty else { return (nil, tree.diagnostics) }
-    let syntax = ModelBuilder.build([tree]).1.filter { $0.code == Parser.code }
+    let syntax = Validation.sorted(ModelBuilder.build([tree]).1.filter { $0.code == Parser.code })
     guard syntax.isEmpty else { return (nil, syntax) }
     var layout = Layout(tree: tree)
     if sort { layout.sortDatedEntries() }

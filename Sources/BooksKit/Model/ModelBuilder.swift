@@ -28,11 +28,12 @@ public final class ModelBuilder {
     build(trees, sliceMinimum: 4096)
   }
 
-  /// `build`, with dated entries built in chunks of at least `sliceMinimum` entries. Public
-  /// for the fuzzer, which compares chunks of one entry with one pass.
+  /// `build`, with dated entries built in chunks of at least `sliceMinimum` entries (and at
+  /// most eight chunks per core). Public for the fuzzer, which compares the smallest chunks
+  /// with one chunk.
   ///
-  /// The trees are let go of once the entries are built, before the chunks are joined: a
-  /// caller that hands them over (`consume`) has their tokens and fields freed by then.
+  /// The trees are let go of once every entry is built: a caller that hands them over
+  /// (`consume`) has their tokens and fields freed before the checks run.
   public static func build(_ trees: consuming [SyntaxTree], sliceMinimum: Int) -> (
     Books, [Diagnostic]
   ) {
@@ -116,15 +117,14 @@ public final class ModelBuilder {
     /// The three arrays, with room for `totals` values each, made by `fill`: it initializes
     /// the first values of each buffer and says how many.
     static func filled(
-      _ totals: [Int], _ fill: (Regions) -> (Int, Int, Int)
+      _ totals: (Int, Int, Int), _ fill: (Regions) -> (Int, Int, Int)
     ) -> ([TimeEntry], [Expense], [Meeting]) {
       var expenses: [Expense] = []
       var meetings: [Meeting] = []
       var counts = (0, 0, 0)
-      let room = totals + [0, 0, 0]
-      let timeEntries = [TimeEntry](unsafeUninitializedCapacity: room[0]) { time, timeCount in
-        expenses = [Expense](unsafeUninitializedCapacity: room[1]) { expense, expenseCount in
-          meetings = [Meeting](unsafeUninitializedCapacity: room[2]) { meeting, meetingCount in
+      let timeEntries = [TimeEntry](unsafeUninitializedCapacity: totals.0) { time, timeCount in
+        expenses = [Expense](unsafeUninitializedCapacity: totals.1) { expense, expenseCount in
+          meetings = [Meeting](unsafeUninitializedCapacity: totals.2) { meeting, meetingCount in
             counts = fill(Regions(timeEntries: time, expenses: expense, meetings: meeting))
             meetingCount = counts.2
           }
@@ -136,7 +136,8 @@ public final class ModelBuilder {
     }
   }
 
-  /// Each worker's interner: the chunks a worker builds share theirs.
+  /// Each worker's interner: the chunks a worker builds share theirs. A box may be used by
+  /// one thread at a time only, which holds as each worker runs its chunks one by one.
   private struct Interners: @unchecked Sendable {
     let boxes: [InternerBox]
   }
@@ -160,7 +161,7 @@ public final class ModelBuilder {
   }
 
   /// What the dated entries of phase 6 add to the books.
-  private struct Dated {
+  private struct Dated: Sendable {
     var timeEntries: [TimeEntry] = []
     var expenses: [Expense] = []
     var meetings: [Meeting] = []
@@ -170,7 +171,7 @@ public final class ModelBuilder {
   /// What a chunk built: how many values it moved into each of its regions, what did not
   /// fit there (nothing, unless a chunk made more values of a kind than its entries name),
   /// and its diagnostics.
-  private struct ChunkResult: @unchecked Sendable {
+  private struct ChunkResult: Sendable {
     var moved: [Int]
     var leftOver: Dated
   }
@@ -184,7 +185,7 @@ public final class ModelBuilder {
   /// (`TreeStore.view`): no thread writes to a reference count that another thread writes
   /// too. Its values are moved straight into the books' arrays, each chunk into a region of
   /// its own sized by how many of its entries name that array: the arrays are never joined,
-  /// and a worker's next chunk reuses the memory of its last.
+  /// and the memory a chunk built its values in is freed for the next chunk to use.
   private static func dated(
     _ entries: [(tree: Int, entry: Int)], _ arrays: [DatedArray], of trees: [SyntaxTree],
     over books: Books, minimum: Int, first: @Sendable () -> Void
@@ -215,7 +216,9 @@ public final class ModelBuilder {
     let (room_, starts_) = (room, starts)
     var results: [ChunkResult] = []
     var dated = Dated()
-    (dated.timeEntries, dated.expenses, dated.meetings) = Regions.filled(totals) { regions in
+    (dated.timeEntries, dated.expenses, dated.meetings) = Regions.filled(
+      (totals[0], totals[1], totals[2])
+    ) { regions in
       results = Parallel.mapTaking(count, first: first) { worker, chunk in
         PhaseClock.timed("chunk \(chunk + 1) of \(count)") {
           let part = ModelBuilder(
@@ -250,13 +253,33 @@ public final class ModelBuilder {
         regions.meetings.compact(starts_.map { $0[2] }, results.map { $0.moved[2] })
       )
     }
-    for result in results {
-      dated.timeEntries += result.leftOver.timeEntries
-      dated.expenses += result.leftOver.expenses
-      dated.meetings += result.leftOver.meetings
-      dated.diagnostics += result.leftOver.diagnostics
-    }
+    // A chunk's values that did not fit its region (none, as long as `datedArray` reads
+    // keywords as `buildDated` does) follow its moved ones: the arrays stay in file order.
+    dated.timeEntries = inChunkOrder(
+      dated.timeEntries, results.map { $0.moved[0] }, results.map(\.leftOver.timeEntries))
+    dated.expenses = inChunkOrder(
+      dated.expenses, results.map { $0.moved[1] }, results.map(\.leftOver.expenses))
+    dated.meetings = inChunkOrder(
+      dated.meetings, results.map { $0.moved[2] }, results.map(\.leftOver.meetings))
+    dated.diagnostics = results.flatMap(\.leftOver.diagnostics)
     return dated
+  }
+
+  /// `moved` (each chunk's values that went to its region, in chunk order: `counts[k]` of
+  /// chunk `k`) with each chunk's `leftOver` values after its moved ones.
+  static func inChunkOrder<T>(_ moved: [T], _ counts: [Int], _ leftOver: [[T]]) -> [T] {
+    guard leftOver.contains(where: { !$0.isEmpty }) else { return moved }
+    var all: [T] = []
+    all.reserveCapacity(moved.count + leftOver.reduce(0) { $0 + $1.count })
+    var start = 0
+    for (chunk, count) in counts.enumerated() {
+      let end = min(start + max(count, 0), moved.count)
+      all += moved[start..<end]
+      start = end
+      if leftOver.indices.contains(chunk) { all += leftOver[chunk] }
+    }
+    all += moved[start...]
+    return all
   }
 
   /// Builds `entries` (in file order), reading each tree's through a store of its own.

@@ -187,7 +187,7 @@ public struct DashboardReport: Sendable {
     let books = context.books
     let asOf = context.options.asOf
     let progress = ProjectProgress.all(
-      books, context.ledger, billing: context.billing, counting: { $0 <= asOf })
+      books, context.ledger, billing: context.knownBilling, counting: { $0 <= asOf })
     activeProjects = zip(books.projects, progress).compactMap { project, progress in
       guard project.status == .inProgress,
         context.matches(client: project.client?.id, project: project.id)

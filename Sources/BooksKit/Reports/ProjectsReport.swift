@@ -30,7 +30,7 @@ public struct ProjectsReport: Sendable {
     let options = context.options
     let asOf = options.asOf
     let progress = ProjectProgress.all(
-      books, context.ledger, billing: context.billing, counting: { $0 <= asOf })
+      books, context.ledger, billing: context.knownBilling, counting: { $0 <= asOf })
     rows = zip(books.projects, progress).compactMap { project, progress in
       let client = project.client?.id
       guard context.matches(client: client, project: project.id),

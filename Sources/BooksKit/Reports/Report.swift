@@ -3,8 +3,9 @@ public struct ReportContext: Sendable {
   public let books: Books
   public var ledger: InvoiceLedger
   public var options: ReportOptions
-  /// Time billing already worked out for these books (by `books check`), if any.
-  private var knownBilling: TimeBilling?
+  /// Time billing already worked out for these books (by `books check`), if any: what
+  /// reports reuse when working it out afresh would cost more than they save.
+  private(set) var knownBilling: TimeBilling?
 
   /// `billing`: the books' time billing, when the caller has it (it is the same whatever
   /// the day), so reports need not work it out again. `ledger`: an invoice ledger of the

@@ -74,53 +74,16 @@ enum Parallel {
 
   /// The arrays one after the other, taking the first one's buffer over so that only the
   /// others are copied. Empties `parts`.
-  static func concatenate<T: BitwiseCopyable>(_ parts: inout [[T]]) -> [T] {
+  static func concatenate<T>(_ parts: inout [[T]]) -> [T] {
     guard !parts.isEmpty else { return [] }
     var all: [T] = []
     swap(&all, &parts[0])
     all.reserveCapacity(parts.reduce(all.count) { $0 + $1.count })
     for index in parts.indices.dropFirst() {
-      all.append(contentsOf: parts[index])  // plain bytes: copied at once
+      all.append(contentsOf: parts[index])
       parts[index] = []
     }
     return all
-  }
-
-  /// The arrays one after the other, taking the first one's buffer over (its elements move
-  /// when it grows). Empties `parts`.
-  ///
-  /// The others' elements are moved, not copied: each is reversed in place and popped from
-  /// its end. A copy of a model entry would retain each of its strings and arrays, and
-  /// releasing the part would release them all again.
-  static func concatenate<T>(_ parts: inout [[T]]) -> [T] {
-    guard !parts.isEmpty else { return [] }
-    var all: [T] = []
-    swap(&all, &parts[0])
-    let total = parts.reduce(all.count) { $0 + $1.count }
-    all.reserveCapacity(total)
-    for index in parts.indices.dropFirst() {
-      var part: [T] = []
-      swap(&part, &parts[index])
-      part.reverse()
-      while let element = part.popLast() { all.append(element) }
-    }
-    return all
-  }
-
-  /// `0..<count` cut into at most `cores` contiguous ranges of at least `minimum` each.
-  /// With a `lead`, the first range is that much shorter (maybe empty): its thread has that
-  /// much other work to do first.
-  static func chunks(_ count: Int, minimum: Int, lead: Int = 0) -> [Range<Int>] {
-    guard count > 0 else { return [] }
-    let pieces = max(1, min(cores, count / max(minimum, 1)))
-    let total = count + max(lead, 0)
-    var bounds = [0]
-    for piece in 1..<max(pieces, 1) {
-      let wanted = total / pieces * piece + total % pieces * piece / pieces - max(lead, 0)
-      bounds.append(min(count, max(bounds[bounds.count - 1], wanted)))
-    }
-    bounds.append(count)
-    return (0..<pieces).map { bounds[$0]..<bounds[$0 + 1] }
   }
 }
 
@@ -190,8 +153,11 @@ extension UnsafeMutableBufferPointer {
   func compact(_ starts: [Int], _ counts: [Int]) -> Int {
     var end = 0
     for (start, count) in zip(starts, counts) where count > 0 {
-      // Regions are in order and each ends before the next starts.
-      guard let base = baseAddress, start >= end, start <= self.count - count else { break }
+      // The regions are in order, apart and inside the buffer: their starts are running
+      // totals of their sizes. Anything else would lose values, so it stops the program.
+      guard let base = baseAddress, start >= end, start <= self.count - count else {
+        preconditionFailure("regions out of order")
+      }
       if start != end { (base + end).moveInitialize(from: base + start, count: count) }
       end += count
     }

@@ -18,12 +18,12 @@ struct PhaseClock {
 
   /// `work`'s result; with `BOOKS_PROFILE` set, also prints how long it took on its thread
   /// (for the tasks that run side by side, whose laps would overlap).
-  static func timed<T>(_ task: String, _ work: () -> T) -> T {
+  static func timed<T>(_ task: @autoclosure () -> String, _ work: () -> T) -> T {
     guard enabled else { return work() }
     let start = now()
     let result = work()
     let micros = (now() - start) / 1000
-    let line = "books:   \(task): \(micros / 1000).\(String(micros % 1000 / 100)) ms\n"
+    let line = "books:   \(task()): \(micros / 1000).\(String(micros % 1000 / 100)) ms\n"
     _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
     return result
   }

@@ -142,6 +142,12 @@ import Testing
         figures(ProjectProgress.all(books, ledger, billing: billing) { $0 <= asOf })
           == figures(ProjectProgress.all(books, ledger) { $0 <= asOf }))
     }
+    // A billing of other books is not read: its entries are not these.
+    let other = validate(euroHeader + "project p \"P\"\n  client acme\n").books
+    let otherBilling = TimeBilling(books: other, asOf: try #require(CalendarDate("2026-12-31")))
+    #expect(
+      figures(ProjectProgress.all(books, ledger, billing: otherBilling))
+        == figures(ProjectProgress.all(books, ledger)))
     let early = try #require(CalendarDate("2026-01-05"))
     #expect(
       figures(ProjectProgress.all(books, ledger, billing: billing) { $0 <= early }).last

@@ -18,34 +18,7 @@ import Testing
     #expect(a == "left" && b == 42)
   }
 
-  @Test func chunksCoverTheRangeInOrder() {
-    #expect(Parallel.chunks(0, minimum: 10).isEmpty)
-    #expect(Parallel.chunks(5, minimum: 10) == [0..<5])
-    let chunks = Parallel.chunks(100_000, minimum: 10)
-    #expect(chunks.count == min(Parallel.cores, 10_000))
-    #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == 100_000)
-    for (left, right) in zip(chunks, chunks.dropFirst()) {
-      #expect(left.upperBound == right.lowerBound)
-    }
-  }
-
-  /// A lead shortens the first range by that much work, all of it when it is more.
-  @Test func aLeadShortensTheFirstChunk() {
-    for (count, lead) in [(100, 50), (10, 1000), (7, 0), (1_000_001, 3)] {
-      let chunks = Parallel.chunks(count, minimum: 1, lead: lead)
-      #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == count)
-      for (left, right) in zip(chunks, chunks.dropFirst()) {
-        #expect(left.upperBound == right.lowerBound)
-      }
-    }
-    if Parallel.cores == 2 {
-      #expect(Parallel.chunks(100, minimum: 1, lead: 50) == [0..<25, 25..<100])
-      #expect(Parallel.chunks(10, minimum: 1, lead: 1000) == [0..<0, 0..<10])
-      #expect(Parallel.chunks(7, minimum: 1) == [0..<3, 3..<7])
-    }
-  }
-
-  @Test func concatenateMovesTheFirstAndCopiesTheRest() {
+  @Test func concatenateKeepsOrderAndEmptiesTheParts() {
     var parts = [[1, 2], [], [3], [4, 5, 6]]
     let all = Parallel.concatenate(&parts)
     #expect(all == [1, 2, 3, 4, 5, 6])
@@ -53,23 +26,6 @@ import Testing
     var none: [[String]] = []
     let nothing = Parallel.concatenate(&none)
     #expect(nothing.isEmpty)
-  }
-
-  /// Elements that hold references are moved part by part, in order, leaving no copy behind.
-  @Test func concatenateMovesElementsThatHoldReferences() {
-    final class Box: Sendable {
-      let value: Int
-      init(_ value: Int) { self.value = value }
-    }
-    var parts: [[Box]] = [[Box(1)], [Box(2), Box(3), Box(4)], [], [Box(5), Box(6)], [Box(7)]]
-    var all = Parallel.concatenate(&parts)
-    #expect(all.map(\.value) == [1, 2, 3, 4, 5, 6, 7])
-    #expect(parts.allSatisfy { $0.isEmpty })
-    for index in all.indices { #expect(isKnownUniquelyReferenced(&all[index])) }
-    var texts = [["a"], ["b", "c"]]
-    #expect(Parallel.concatenate(&texts) == ["a", "b", "c"])
-    var alone = [[Box(8), Box(9)]]
-    #expect(Parallel.concatenate(&alone).map(\.value) == [8, 9])
   }
 
   @Test func piecesStartOnlyWhereAnEntryStarts() {
@@ -159,7 +115,8 @@ import Testing
     Self.expectSlicesBuildLikeOnePass([tree])
     let (_, onePass) = ModelBuilder.build([tree], sliceMinimum: Int.max)
     #expect(onePass.count == 28 + 7 + 1)  // and the project names no client
-    for minimum in [1, 2, 3, 5, 8, 200] {
+    // On two cores: 16, 11, 3, 2 and 1 chunks.
+    for minimum in [1, 8, 30, 45, 200] {
       let (books, diagnostics) = ModelBuilder.build([tree], sliceMinimum: minimum)
       #expect(
         books.timeEntries.map(\.description) == (1...28).filter { $0 % 3 != 0 }.map { "t\($0)" })
@@ -171,9 +128,15 @@ import Testing
 
   @Test func workersTakeEveryIndexOnceInOrder() {
     let ran = Mutex(0)
+    let calls = Mutex([Int](repeating: 0, count: 37))
     let first: @Sendable () -> Void = { ran.withLock { $0 += 1 } }
-    let results = Parallel.mapTaking(37, first: first) { _, index in index * index }
+    let results = Parallel.mapTaking(37, first: first) { worker, index in
+      calls.withLock { $0[index] += 1 }
+      #expect((0..<Parallel.cores).contains(worker))
+      return index * index
+    }
     #expect(results == (0..<37).map { $0 * $0 })
+    #expect(calls.withLock { $0 } == [Int](repeating: 1, count: 37))
     #expect(ran.withLock { $0 } == 1)
     #expect(Parallel.mapTaking(0, first: first) { _, index in index }.isEmpty)
     #expect(ran.withLock { $0 } == 2)  // `first` runs even with nothing to take
@@ -198,6 +161,14 @@ import Testing
     #expect(count == 6)
     #expect(Array(storage[0..<count]) == ["a", "b", "c", "d", "e", "f"])
     _ = storage.baseAddress.map { $0.deinitialize(count: count) }
+  }
+
+  /// Values that did not fit their chunk's region follow that chunk's moved values.
+  @Test func leftOversFollowTheirChunk() {
+    #expect(ModelBuilder.inChunkOrder([1, 2, 3], [1, 2], [[], []]) == [1, 2, 3])
+    #expect(
+      ModelBuilder.inChunkOrder([1, 4, 5], [1, 0, 2], [[], [2, 3], [6]]) == [1, 2, 3, 4, 5, 6])
+    #expect(ModelBuilder.inChunkOrder([Int](), [0, 0], [[1], [2]]) == [1, 2])
   }
 
   static func expectSlicesBuildLikeOnePass(_ trees: [SyntaxTree]) {

@@ -154,7 +154,9 @@ import Testing
     #expect(field.comment == Token(kind: .string, start: 1, end: 2))
     field.comment = nil
     #expect(field.comment == nil)
-    // The one bit pattern that means "none" is not a token any file can produce.
+    // The one bit pattern that means "none" is not a token any file can produce: the kind
+    // takes two bits, and the fourth value is no kind.
+    #expect(TokenKind(rawValue: 3) == nil)
     let widest = Token(kind: .tag, start: Int.max, end: Int.max)
     #expect(Token.stored(widest).unstored == widest)
   }

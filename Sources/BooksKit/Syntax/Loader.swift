@@ -142,7 +142,7 @@ public struct Loader {
   private static func readAndParse(_ path: String, _ fileSystem: any FileSystem)
     -> Swift.Result<(SourceFile, SyntaxTree), FileProblem>
   {
-    fileSystem.read(path).map { bytes in
+    PhaseClock.timed("read \(path)") { fileSystem.read(path) }.map { bytes in
       let file = SourceFile(path: path, bytes: bytes)
       return (file, Parser.parse(file, fileIndex: 0))
     }

@@ -62,40 +62,62 @@ public struct Parser {
         entries: parser.entries, comments: parser.comments, diagnostics: parser.diagnostics,
         tokens: parser.tokens, fields: parser.fields)
     }
-    // Each piece's spans count from its own storage: move them past the pieces before it.
-    var tokenBase = 0
-    var fieldBase = 0
-    for piece in parsed.indices {
-      let (tokens, fields) = (tokenBase, fieldBase)
-      tokenBase += parsed[piece].tokens.count
-      fieldBase += parsed[piece].fields.count
-      guard tokens > 0 || fields > 0 else { continue }
-      for index in parsed[piece].entries.indices {
-        parsed[piece].entries[index].headSpan = parsed[piece].entries[index].headSpan.moved(
-          by: tokens)
-        parsed[piece].entries[index].tagSpan = parsed[piece].entries[index].tagSpan.moved(
-          by: tokens)
-        parsed[piece].entries[index].fieldSpan = parsed[piece].entries[index].fieldSpan.moved(
-          by: fields)
+    return PhaseClock.timed("parse: join pieces") { join(file, fileIndex, &parsed) }
+  }
+
+  /// The pieces' trees as one.
+  private static func join(_ file: SourceFile, _ fileIndex: Int, _ parsed: inout [Parsed])
+    -> SyntaxTree
+  {
+    // Each piece's spans count from its own storage: they move past the pieces before it.
+    var (tokenBase, fieldBase) = (0, 0)
+    let bases = parsed.map { piece in
+      defer {
+        (tokenBase, fieldBase) = (tokenBase + piece.tokens.count, fieldBase + piece.fields.count)
       }
-      for index in parsed[piece].fields.indices {
-        parsed[piece].fields[index].valueSpan = parsed[piece].fields[index].valueSpan.moved(
-          by: tokens)
-        parsed[piece].fields[index].tagSpan = parsed[piece].fields[index].tagSpan.moved(
-          by: tokens)
-      }
+      return (tokens: tokenBase, fields: fieldBase)
     }
-    var entries = parsed.map(\.entries)
+    let tokenBases = bases.map(\.tokens)
+    let fieldBases = bases.map(\.fields)
+    let tokens = Pieces(parsed.map(\.tokens))
+    let fields = Pieces(parsed.map(\.fields))
+    let entries = Pieces(parsed.map(\.entries))
     var comments = parsed.map(\.comments)
     var diagnostics = parsed.map(\.diagnostics)
-    var tokens = parsed.map(\.tokens)
-    var fields = parsed.map(\.fields)
     parsed = []  // the pieces' arrays are now held once, and move
+    let ((joinedTokens, joinedEntries), joinedFields) = Parallel.pair(
+      {
+        let tokens = Parallel.concatenate(&tokens.parts)
+        for piece in entries.parts.indices where tokenBases[piece] > 0 || fieldBases[piece] > 0 {
+          for index in entries.parts[piece].indices {
+            entries.parts[piece][index].headSpan.move(by: tokenBases[piece])
+            entries.parts[piece][index].tagSpan.move(by: tokenBases[piece])
+            entries.parts[piece][index].fieldSpan.move(by: fieldBases[piece])
+          }
+        }
+        return (tokens, Parallel.concatenate(&entries.parts))
+      },
+      {
+        for piece in fields.parts.indices where tokenBases[piece] > 0 {
+          for index in fields.parts[piece].indices {
+            fields.parts[piece][index].valueSpan.move(by: tokenBases[piece])
+            fields.parts[piece][index].tagSpan.move(by: tokenBases[piece])
+          }
+        }
+        return Parallel.concatenate(&fields.parts)
+      })
     return SyntaxTree(
-      file: file, fileIndex: fileIndex, entries: Parallel.concatenate(&entries),
+      file: file, fileIndex: fileIndex, entries: joinedEntries,
       comments: Parallel.concatenate(&comments),
-      diagnostics: Parallel.concatenate(&diagnostics), tokens: Parallel.concatenate(&tokens),
-      fields: Parallel.concatenate(&fields))
+      diagnostics: Parallel.concatenate(&diagnostics), tokens: joinedTokens,
+      fields: joinedFields)
+  }
+
+  /// The pieces' arrays of one kind, handed to the one thread that joins them.
+  private final class Pieces<Element>: @unchecked Sendable {
+    var parts: [[Element]]
+
+    init(_ parts: [[Element]]) { self.parts = parts }
   }
 
   private struct Parsed: Sendable {

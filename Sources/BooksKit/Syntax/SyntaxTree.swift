@@ -83,6 +83,11 @@ public struct StoreSpan: Hashable, Sendable, BitwiseCopyable {
   func moved(by offset: Int) -> StoreSpan {
     StoreSpan(start: start + offset, count: count)
   }
+
+  /// Moves the span past `offset` more elements.
+  mutating func move(by offset: Int) {
+    self = moved(by: offset)
+  }
 }
 
 /// Where a run of tokens or fields sits in its store, clamped to the store.

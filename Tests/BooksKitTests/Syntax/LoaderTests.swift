@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BooksKit
@@ -67,5 +68,22 @@ import Testing
   @Test func realFileSystemReportsDirectories() {
     let result = Loader.load(["/"], fileSystem: LocalFileSystem())
     #expect(result.diagnostics.map(\.message) == ["cannot read `/`: is a directory, not a file"])
+  }
+
+  /// A big file is read in parts side by side, straight into its array: every byte lands
+  /// where it belongs, at every size around the parts' edges.
+  @Test func realFilesAreReadWhole() throws {
+    let workspace = try Workspace([:])
+    defer { workspace.remove() }
+    let size = LocalFileSystem.partSize * 2 + 3
+    // Bytes that differ from their neighbours, so that a part read to the wrong place shows.
+    let pattern = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
+    for length in [0, 1, 4096, LocalFileSystem.partSize - 1, LocalFileSystem.partSize * 2, size] {
+      let path = workspace.url.appendingPathComponent("f\(length).books").path
+      try Data(pattern[0..<length]).write(to: URL(fileURLWithPath: path))
+      let read = try LocalFileSystem().read(path).get()
+      #expect(read.count == length)
+      #expect(read == Array(pattern[0..<length]))
+    }
   }
 }

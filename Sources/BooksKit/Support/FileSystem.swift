@@ -67,11 +67,23 @@ public struct LocalFileSystem: FileSystem {
     guard expected <= Self.maximumFileSize else {
       return .failure(.tooLarge(Self.maximumFileSize))
     }
-    // Straight into the array, in parts side by side for a big file: copying the pages
-    // (and the faults that map the array's memory) is most of the time of reading.
+    return Self.read(descriptor, size: expected, partSize: Self.partSize, most: Parallel.cores)
+  }
+
+  /// A file of at least twice this size is read in parts of at least this size side by
+  /// side, up to one per core.
+  static let partSize = 1 << 23
+
+  /// The bytes of the open file `descriptor`, which `fstat` says has `size` bytes: read
+  /// straight into the array, in up to `most` parts of at least `partSize` bytes side by
+  /// side (copying the pages, and the faults that map the array's memory, are most of the
+  /// time of reading), then on to the end for a file that grew (or that reports no size).
+  static func read(_ descriptor: Int32, size: Int, partSize: Int, most: Int)
+    -> Result<[UInt8], FileProblem>
+  {
     var problem: FileProblem?
-    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-      switch Self.read(descriptor, into: buffer) {
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      switch Self.read(descriptor, into: buffer, partSize: partSize, most: most) {
       case .success(let filled): count = filled
       case .failure(let failure):
         problem = failure
@@ -79,16 +91,22 @@ public struct LocalFileSystem: FileSystem {
       }
     }
     if let problem { return .failure(problem) }
-    // A file that grew since `fstat` (or that reports no size) is read on to its end.
     var chunk = [UInt8](repeating: 0, count: 65536)
+    // A stream that cannot be read by position (ESPIPE) is read in order.
+    var positional = true
     while true {
       let offset = bytes.count
       let count = chunk.withUnsafeMutableBytes { buffer in
-        pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+        positional
+          ? pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+          : Glibc.read(descriptor, buffer.baseAddress, buffer.count)
       }
       if count < 0 {
         if errno == EINTR { continue }
-        if errno == EISDIR { return .failure(.isDirectory) }
+        if errno == ESPIPE, positional, offset == 0 {
+          positional = false
+          continue
+        }
         return .failure(.other(String(cString: strerror(errno))))
       }
       if count == 0 { break }
@@ -98,18 +116,17 @@ public struct LocalFileSystem: FileSystem {
     return .success(bytes)
   }
 
-  /// Files this big are read in one part per core.
-  static let partSize = 1 << 23
-
   /// Fills `buffer` from the start of the file; returns how many bytes it holds (fewer
-  /// when the file shrank since `fstat`: they are then the file's first bytes).
-  private static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>)
-    -> Result<Int, FileProblem>
-  {
+  /// when the file shrank since `fstat`, or cannot be read by position: they are then the
+  /// file's first bytes).
+  private static func read(
+    _ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, partSize: Int,
+    most: Int
+  ) -> Result<Int, FileProblem> {
     guard let base = buffer.baseAddress, !buffer.isEmpty else { return .success(0) }
     let target = Target(base: base)
     let size = buffer.count
-    let parts = max(1, min(Parallel.cores, size / partSize))
+    let parts = max(1, min(most, size / max(partSize, 1)))
     let filled = Parallel.map(parts) { part -> Result<Int, FileProblem> in
       let start = size * part / parts
       let end = size * (part + 1) / parts
@@ -118,7 +135,7 @@ public struct LocalFileSystem: FileSystem {
         let count = pread(descriptor, target.base + offset, end - offset, off_t(offset))
         if count < 0 {
           if errno == EINTR { continue }
-          if errno == EISDIR { return .failure(.isDirectory) }
+          if errno == ESPIPE { break }  // read in order after, from what was read
           return .failure(.other(String(cString: strerror(errno))))
         }
         if count == 0 { break }  // the file shrank

@@ -62,6 +62,11 @@ public struct Parser {
         entries: parser.entries, comments: parser.comments, diagnostics: parser.diagnostics,
         tokens: parser.tokens, fields: parser.fields)
     }
+    if parsed.count == 1, let only = parsed.first {  // one piece: nothing to join
+      return SyntaxTree(
+        file: file, fileIndex: fileIndex, entries: only.entries, comments: only.comments,
+        diagnostics: only.diagnostics, tokens: only.tokens, fields: only.fields)
+    }
     return PhaseClock.timed("parse: join pieces") { join(file, fileIndex, &parsed) }
   }
 

@@ -3,6 +3,10 @@ import Testing
 
 @testable import BooksKit
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct LoaderTests {
   private func load(_ files: [String: String], _ main: String = "books/main.books") -> (
     [String], [String]
@@ -71,19 +75,37 @@ import Testing
   }
 
   /// A big file is read in parts side by side, straight into its array: every byte lands
-  /// where it belongs, at every size around the parts' edges.
+  /// where it belongs, for any number of parts and at sizes around their edges; a file
+  /// that grew since its size was taken is read to its end, one that shrank to its end.
   @Test func realFilesAreReadWhole() throws {
     let workspace = try Workspace([:])
     defer { workspace.remove() }
-    let size = LocalFileSystem.partSize * 2 + 3
-    // Bytes that differ from their neighbours, so that a part read to the wrong place shows.
-    let pattern = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
-    for length in [0, 1, 4096, LocalFileSystem.partSize - 1, LocalFileSystem.partSize * 2, size] {
+    // Each 4-byte word holds its own index: a byte read to the wrong place shows.
+    let pattern = (0..<1000).flatMap { word in
+      withUnsafeBytes(of: UInt32(word).littleEndian) { Array($0) }
+    }
+    func read(_ length: Int, size: Int, partSize: Int, most: Int) throws -> [UInt8] {
       let path = workspace.url.appendingPathComponent("f\(length).books").path
       try Data(pattern[0..<length]).write(to: URL(fileURLWithPath: path))
-      let read = try LocalFileSystem().read(path).get()
-      #expect(read.count == length)
-      #expect(read == Array(pattern[0..<length]))
+      let descriptor = open(path, O_RDONLY)
+      defer { close(descriptor) }
+      return try LocalFileSystem.read(descriptor, size: size, partSize: partSize, most: most).get()
+    }
+    for most in [1, 2, 3, 5] {
+      for length in [0, 1, 99, 100, 101, 199, 200, 201, 299, 300, 301, 499, 500, 501, 4000] {
+        #expect(
+          try read(length, size: length, partSize: 100, most: most) == Array(pattern[0..<length]))
+      }
+      // Grown since: read on; shrunk since: read to the end; no size given: read it all.
+      #expect(try read(700, size: 450, partSize: 100, most: most) == Array(pattern[0..<700]))
+      #expect(try read(450, size: 700, partSize: 100, most: most) == Array(pattern[0..<450]))
+      #expect(try read(300, size: 0, partSize: 100, most: most) == Array(pattern[0..<300]))
+    }
+    // Through the file system, a whole real file and an empty one.
+    for length in [0, 4000] {
+      let path = workspace.url.appendingPathComponent("whole\(length).books").path
+      try Data(pattern[0..<length]).write(to: URL(fileURLWithPath: path))
+      #expect(try LocalFileSystem().read(path).get() == Array(pattern[0..<length]))
     }
   }
 }

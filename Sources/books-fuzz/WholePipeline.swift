@@ -56,8 +56,8 @@ enum WholePipeline {
     if shape(whole) != shape(pieces) || whole.diagnostics != pieces.diagnostics {
       fatalError("parsing in pieces differs from one pass")
     }
-    let (one, oneFound) = ModelBuilder.build([whole], sliceMinimum: Int.max)
-    let (sliced, slicedFound) = ModelBuilder.build([whole], sliceMinimum: 1)
+    let (one, oneFound) = ModelBuilder.build([whole], chunkMinimum: Int.max)
+    let (sliced, slicedFound) = ModelBuilder.build([whole], chunkMinimum: 1)
     if Set(oneFound) != Set(slicedFound) || oneFound.count != slicedFound.count
       || one.timeEntries.map(\.range) != sliced.timeEntries.map(\.range)
       || one.timeEntries.map(\.tags) != sliced.timeEntries.map(\.tags)

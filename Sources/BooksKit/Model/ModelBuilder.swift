@@ -25,16 +25,16 @@ public final class ModelBuilder {
   /// notes beside time, expenses and meetings; incomes last. Within a phase, entries keep
   /// file order.
   public static func build(_ trees: consuming [SyntaxTree]) -> (Books, [Diagnostic]) {
-    build(trees, sliceMinimum: 4096)
+    build(trees, chunkMinimum: 4096)
   }
 
-  /// `build`, with dated entries built in chunks of at least `sliceMinimum` entries (and at
+  /// `build`, with dated entries built in chunks of at least `chunkMinimum` entries (and at
   /// most eight chunks per core). Public for the fuzzer, which compares the smallest chunks
   /// with one chunk.
   ///
   /// The trees are let go of once every entry is built: a caller that hands them over
   /// (`consume`) has their tokens and fields freed before the checks run.
-  public static func build(_ trees: consuming [SyntaxTree], sliceMinimum: Int) -> (
+  public static func build(_ trees: consuming [SyntaxTree], chunkMinimum: Int) -> (
     Books, [Diagnostic]
   ) {
     var clock = PhaseClock()
@@ -68,11 +68,11 @@ public final class ModelBuilder {
     // payment's currency is that of the invoice it pays) into the books themselves.
     // Documents are not chunked: they read the shared definitions much more than dated
     // entries do, and two threads took turns on them.
-    let documents = Slice(builder: builder)
+    let documents = Handover(builder: builder)
     let ordered = byPhase[4] + byPhase[5] + byPhase[7]
-    let shared = trees
+    let shared = trees  // a `let` the workers can read; `trees` is let go of below
     let dated = Self.dated(
-      byPhase[6], datedArrays, of: shared, over: builder.books, minimum: sliceMinimum
+      byPhase[6], datedArrays, of: shared, over: builder.books, minimum: chunkMinimum
     ) {
       PhaseClock.timed("documents, credit notes and incomes") {
         var current: (index: Int, tree: SyntaxTree)?
@@ -102,8 +102,9 @@ public final class ModelBuilder {
     knownDefaultCurrency = books.defaultCurrency
   }
 
-  /// A builder handed from the thread that filled it to the one that merges it.
-  private struct Slice: @unchecked Sendable {
+  /// The books' own builder, handed to the worker that builds the documents, credit notes
+  /// and incomes, and read again once every worker is done.
+  private struct Handover: @unchecked Sendable {
     let builder: ModelBuilder
   }
 
@@ -151,13 +152,17 @@ public final class ModelBuilder {
   private static func datedArray(of head: Tokens, in tree: SyntaxTree) -> DatedArray {
     guard head.count > 1 else { return .none }
     let keyword = head[1]
-    func word(_ expected: StaticString) -> Bool {
-      keyword.kind == .string
-        ? tree.text(keyword) == "\(expected)" : tree.isWord(keyword, expected)
-    }
-    if word("time") { return .timeEntries }
-    if word("expense") { return .expenses }
-    return word("meeting") ? .meetings : .none
+    if isKeyword(keyword, "time", in: tree) { return .timeEntries }
+    if isKeyword(keyword, "expense", in: tree) { return .expenses }
+    return isKeyword(keyword, "meeting", in: tree) ? .meetings : .none
+  }
+
+  /// True when `token` is `keyword`, bare or quoted, as `buildDated` and `buildDefinition`
+  /// read keywords.
+  private static func isKeyword(_ token: Token, _ keyword: StaticString, in tree: SyntaxTree)
+    -> Bool
+  {
+    token.kind == .string ? tree.text(token) == "\(keyword)" : tree.isWord(token, keyword)
   }
 
   /// What the dated entries of phase 6 add to the books.
@@ -196,24 +201,18 @@ public final class ModelBuilder {
     @Sendable func bounds(_ chunk: Int) -> Range<Int> {
       entries.count * chunk / count..<entries.count * (chunk + 1) / count
     }
-    // Each chunk's room in each array, and where its region starts.
-    var room = [[Int]](repeating: [0, 0, 0], count: count)
-    for chunk in 0..<count {
+    // Each chunk's room in each array; per array, where each chunk's region starts.
+    let room: [[Int]] = (0..<count).map { chunk in
+      var room = [0, 0, 0]
       for index in bounds(chunk) where arrays.indices.contains(index) {
         let array = Int(arrays[index].rawValue)
-        if array < 3 { room[chunk][array] += 1 }
+        if array < 3 { room[array] += 1 }
       }
+      return room
     }
-    var starts = room
-    var totals = [0, 0, 0]
-    for chunk in 0..<count {
-      for array in 0..<3 {
-        starts[chunk][array] = totals[array]
-        totals[array] += room[chunk][array]
-      }
-    }
+    let starts = (0..<3).map { array in room.map { $0[array] }.runStarts }
+    let totals = (0..<3).map { array in room.reduce(0) { $0 + $1[array] } }
     let interners = Interners(boxes: (0..<Parallel.cores).map { _ in InternerBox() })
-    let (room_, starts_) = (room, starts)
     var results: [ChunkResult] = []
     var dated = Dated()
     (dated.timeEntries, dated.expenses, dated.meetings) = Regions.filled(
@@ -223,17 +222,17 @@ public final class ModelBuilder {
         PhaseClock.timed("chunk \(chunk + 1) of \(count)") {
           let part = ModelBuilder(
             books: books, interner: interners.boxes[worker % interners.boxes.count])
-          part.books.timeEntries.reserveCapacity(room_[chunk][0])
-          part.books.expenses.reserveCapacity(room_[chunk][1])
-          part.books.meetings.reserveCapacity(room_[chunk][2])
+          part.books.timeEntries.reserveCapacity(room[chunk][0])
+          part.books.expenses.reserveCapacity(room[chunk][1])
+          part.books.meetings.reserveCapacity(room[chunk][2])
           part.build(entries[bounds(chunk)], of: trees)
           let moved = [
             regions.timeEntries.moveAll(
-              &part.books.timeEntries, to: starts_[chunk][0], room: room_[chunk][0]),
+              &part.books.timeEntries, to: starts[0][chunk], room: room[chunk][0]),
             regions.expenses.moveAll(
-              &part.books.expenses, to: starts_[chunk][1], room: room_[chunk][1]),
+              &part.books.expenses, to: starts[1][chunk], room: room[chunk][1]),
             regions.meetings.moveAll(
-              &part.books.meetings, to: starts_[chunk][2], room: room_[chunk][2]),
+              &part.books.meetings, to: starts[2][chunk], room: room[chunk][2]),
           ]
           // An emptied array keeps its buffer: only what is left over is kept, so that the
           // worker's next chunk reuses the memory.
@@ -248,9 +247,9 @@ public final class ModelBuilder {
       }
       // Close the gaps left by entries that could not be built.
       return (
-        regions.timeEntries.compact(starts_.map { $0[0] }, results.map { $0.moved[0] }),
-        regions.expenses.compact(starts_.map { $0[1] }, results.map { $0.moved[1] }),
-        regions.meetings.compact(starts_.map { $0[2] }, results.map { $0.moved[2] })
+        regions.timeEntries.compact(starts[0], results.map { $0.moved[0] }),
+        regions.expenses.compact(starts[1], results.map { $0.moved[1] }),
+        regions.meetings.compact(starts[2], results.map { $0.moved[2] })
       )
     }
     // A chunk's values that did not fit its region (none, as long as `datedArray` reads
@@ -308,7 +307,7 @@ public final class ModelBuilder {
   /// too, and must be built with the documents.
   private static func phase(of head: Tokens, in tree: SyntaxTree) -> Int {
     func word(_ token: Token, _ keyword: StaticString) -> Bool {
-      token.kind == .string ? tree.text(token) == "\(keyword)" : tree.isWord(token, keyword)
+      isKeyword(token, keyword, in: tree)
     }
     guard let first = head.first else { return 0 }
     if first.kind == .word, tree.bytes(first).first.map(isDigit) == true {

@@ -72,13 +72,14 @@ enum Parallel {
     return (a.values()[0], b.values()[0])
   }
 
-  /// The arrays one after the other, taking the first one's buffer over so that only the
-  /// others are copied. Empties `parts`.
+  /// The arrays one after the other, taking the first one's buffer over (its elements move
+  /// when it grows) so that only the others are copied. Empties `parts`.
   static func concatenate<T>(_ parts: inout [[T]]) -> [T] {
     guard !parts.isEmpty else { return [] }
     var all: [T] = []
     swap(&all, &parts[0])
-    all.reserveCapacity(parts.reduce(all.count) { $0 + $1.count })
+    let total = parts.reduce(all.count) { $0 + $1.count }
+    all.reserveCapacity(total)
     for index in parts.indices.dropFirst() {
       all.append(contentsOf: parts[index])
       parts[index] = []
@@ -125,6 +126,17 @@ extension Array {
     try withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       for index in buffer.indices { try body(index, base + index) }
+    }
+  }
+}
+
+extension Array where Element == Int {
+  /// Where each run starts when runs of these lengths follow one another from 0.
+  var runStarts: [Int] {
+    var total = 0
+    return map { length in
+      defer { total += length }
+      return total
     }
   }
 }

@@ -75,15 +75,8 @@ public struct Parser {
     -> SyntaxTree
   {
     // Each piece's spans count from its own storage: they move past the pieces before it.
-    var (tokenBase, fieldBase) = (0, 0)
-    let bases = parsed.map { piece in
-      defer {
-        (tokenBase, fieldBase) = (tokenBase + piece.tokens.count, fieldBase + piece.fields.count)
-      }
-      return (tokens: tokenBase, fields: fieldBase)
-    }
-    let tokenBases = bases.map(\.tokens)
-    let fieldBases = bases.map(\.fields)
+    let tokenBases = parsed.map(\.tokens.count).runStarts
+    let fieldBases = parsed.map(\.fields.count).runStarts
     let tokens = Pieces(parsed.map(\.tokens))
     let fields = Pieces(parsed.map(\.fields))
     let entries = Pieces(parsed.map(\.entries))

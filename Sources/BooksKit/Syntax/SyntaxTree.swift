@@ -1,5 +1,5 @@
 /// What a token is, as far as the lexer can tell without knowing the entry it is in.
-public enum TokenKind: UInt8, Sendable, BitwiseCopyable {
+public enum TokenKind: UInt8, Sendable {
   /// A run of non-blank bytes: a keyword, id, date, amount, duration, currency...
   case word
   /// A double-quoted string; the token's range includes the quotes.
@@ -9,7 +9,7 @@ public enum TokenKind: UInt8, Sendable, BitwiseCopyable {
 }
 
 /// A token on one line of a file, as a byte range into that file.
-public struct Token: Hashable, Sendable, BitwiseCopyable {
+public struct Token: Hashable, Sendable {
   // Eight bytes, as a file has ten of them per entry: offsets take 31 bits (files are at
   // most 1 GiB), and the kind's two bits ride on top of them, the high bit on the start's.
   private var startBits: UInt32
@@ -64,7 +64,7 @@ public struct Token: Hashable, Sendable, BitwiseCopyable {
 }
 
 /// Where a run of tokens (or fields) sits in its tree's flat storage.
-public struct StoreSpan: Hashable, Sendable, BitwiseCopyable {
+public struct StoreSpan: Hashable, Sendable {
   // 32 bits: a file of at most 1 GiB has fewer tokens than that.
   var storedStart: Int32
   var storedCount: Int32
@@ -145,7 +145,7 @@ public struct FieldNodes: RandomAccessCollection, Sendable {
 }
 
 /// An indented `key value...` line under an entry.
-public struct FieldNode: Sendable, BitwiseCopyable {
+public struct FieldNode: Sendable {
   /// The first token of the line: the field name.
   public var key: Token
   /// The rest of the line's tokens, excluding tags and the comment (`SyntaxTree.values`).
@@ -177,7 +177,7 @@ public struct FieldNode: Sendable, BitwiseCopyable {
 }
 
 /// One entry: a line starting in column 1 (its head) and the indented field lines under it.
-public struct EntryNode: Sendable, BitwiseCopyable {
+public struct EntryNode: Sendable {
   /// The tokens of the head line, excluding tags and the comment (`SyntaxTree.head`).
   var headSpan: StoreSpan
   /// The entry's own tags: on its head line and on lines of tags alone under it.
@@ -212,7 +212,7 @@ public struct EntryNode: Sendable, BitwiseCopyable {
 }
 
 /// A comment line (or trailing comment) kept so that `books fmt` can put it back.
-public struct CommentNode: Sendable, BitwiseCopyable {
+public struct CommentNode: Sendable {
   public var token: Token
   /// True when the comment is alone on its line.
   public var ownLine: Bool

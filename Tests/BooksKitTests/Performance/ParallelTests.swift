@@ -66,7 +66,7 @@ import Testing
   @Test(arguments: ["samples/freelancer.books", "samples/studio.books"])
   func slicesBuildLikeOnePass(_ path: String) {
     let loaded = Loader.load([Self.root.appendingPathComponent(path).path])
-    Self.expectSlicesBuildLikeOnePass(loaded.trees)
+    Self.expectChunksBuildLikeOneChunk(loaded.trees)
   }
 
   /// A slice reads a copy of its own entries' tokens: the tags of its last entry (stored
@@ -91,8 +91,8 @@ import Testing
 
         """)
     let tree = Parser.parse(file, fileIndex: 0)
-    Self.expectSlicesBuildLikeOnePass([tree])
-    let (sliced, _) = ModelBuilder.build([tree], sliceMinimum: 1)
+    Self.expectChunksBuildLikeOneChunk([tree])
+    let (sliced, _) = ModelBuilder.build([tree], chunkMinimum: 1)
     #expect(sliced.timeEntries.map(\.tags) == [["x"], ["y", "z", "field"]])
     #expect(sliced.expenses.map(\.tags) == [["w"]])
     #expect(sliced.meetings.map(\.tags) == [["v"]])
@@ -112,12 +112,12 @@ import Testing
       if day % 4 == 0 { text += "\(date) \"tme\" web 1h\n" }
     }
     let tree = Parser.parse(SourceFile(path: "gaps.books", text: text), fileIndex: 0)
-    Self.expectSlicesBuildLikeOnePass([tree])
-    let (_, onePass) = ModelBuilder.build([tree], sliceMinimum: Int.max)
+    Self.expectChunksBuildLikeOneChunk([tree])
+    let (_, onePass) = ModelBuilder.build([tree], chunkMinimum: Int.max)
     #expect(onePass.count == 28 + 7 + 1)  // and the project names no client
     // On two cores: 16, 11, 3, 2 and 1 chunks.
     for minimum in [1, 8, 30, 45, 200] {
-      let (books, diagnostics) = ModelBuilder.build([tree], sliceMinimum: minimum)
+      let (books, diagnostics) = ModelBuilder.build([tree], chunkMinimum: minimum)
       #expect(
         books.timeEntries.map(\.description) == (1...28).filter { $0 % 3 != 0 }.map { "t\($0)" })
       #expect(books.expenses.map(\.description) == (1...28).filter { $0 % 3 != 1 }.map { "e\($0)" })
@@ -163,6 +163,11 @@ import Testing
     _ = storage.baseAddress.map { $0.deinitialize(count: count) }
   }
 
+  @Test func runsStartWhereTheOnesBeforeThemEnd() {
+    #expect([2, 0, 3, 1].runStarts == [0, 2, 2, 5])
+    #expect([Int]().runStarts == [])
+  }
+
   /// Values that did not fit their chunk's region follow that chunk's moved values.
   @Test func leftOversFollowTheirChunk() {
     #expect(ModelBuilder.inChunkOrder([1, 2, 3], [1, 2], [[], []]) == [1, 2, 3])
@@ -171,9 +176,9 @@ import Testing
     #expect(ModelBuilder.inChunkOrder([Int](), [0, 0], [[1], [2]]) == [1, 2])
   }
 
-  static func expectSlicesBuildLikeOnePass(_ trees: [SyntaxTree]) {
-    let (one, oneDiagnostics) = ModelBuilder.build(trees, sliceMinimum: Int.max)
-    let (sliced, slicedDiagnostics) = ModelBuilder.build(trees, sliceMinimum: 1)
+  static func expectChunksBuildLikeOneChunk(_ trees: [SyntaxTree]) {
+    let (one, oneDiagnostics) = ModelBuilder.build(trees, chunkMinimum: Int.max)
+    let (sliced, slicedDiagnostics) = ModelBuilder.build(trees, chunkMinimum: 1)
     #expect(Validation.sorted(oneDiagnostics) == Validation.sorted(slicedDiagnostics))
     #expect(one.timeEntries.map(\.tags) == sliced.timeEntries.map(\.tags))
     #expect(one.timeEntries.map(\.notes) == sliced.timeEntries.map(\.notes))

@@ -5,7 +5,14 @@ enum DatesCheck {
   static func run(_ context: CheckContext) -> [Diagnostic] {
     let books = context.books
     var out: [Diagnostic] = []
-    for invoice in books.invoices {
+    let today = context.today
+    // Only an invoice with a date to report on is copied.
+    books.invoices.forEach(where: { invoice in
+      let date = invoice.pointee.date
+      let send = invoice.pointee.send
+      return invoice.pointee.due.map { $0 < date } == true || send.map { $0 < date } == true
+        || (invoice.pointee.status == .draft && send != nil && today != nil)
+    }) { _, invoice in
       if let due = invoice.due, due < invoice.date {
         out.append(
           .error(
@@ -20,9 +27,7 @@ enum DatesCheck {
             at: invoice.range, fix: "set `send` on or after \(invoice.date)"))
       }
       // A draft whose scheduled send day has come: time to send it.
-      if invoice.status == .draft, let send = invoice.send, let today = context.today,
-        send <= today
-      {
+      if invoice.status == .draft, let send = invoice.send, let today, send <= today {
         let when = send == today ? "today" : "on \(send)"
         out.append(
           .note(
@@ -31,17 +36,18 @@ enum DatesCheck {
             fix: "send it and set `status sent`, or move `send` to a later day"))
       }
     }
-    for income in books.incomes {
-      for allocation in income.invoices {
+    books.incomes.forEachAddress { _, income in
+      let date = income.pointee.date
+      for allocation in income.pointee.invoices {
         guard let index = books.invoiceIndex(allocation.invoice.id),
-          books.invoices.indices.contains(index), income.date < books.invoices[index].date,
+          books.invoices.indices.contains(index), date < books.invoices[index].date,
           books.invoices[index].status != .draft
         else { continue }
         let invoice = books.invoices[index]
         out.append(
           .error(
             name,
-            "payment on \(income.date) for invoice `\(invoice.number)` issued later, on \(invoice.date)",
+            "payment on \(date) for invoice `\(invoice.number)` issued later, on \(invoice.date)",
             at: allocation.invoice.range,
             notes: [DiagnosticNote("the invoice is dated here", at: invoice.range)],
             fix: "check both dates; a payment cannot come before its invoice"))

@@ -121,47 +121,50 @@ enum InvoicesCheck {
   private static func checkClaims(_ context: CheckContext, _ out: inout [Diagnostic]) {
     let books = context.books
     let billing = context.billing
-    for (index, invoice) in books.invoices.enumerated()
-    where !invoice.claims.isEmpty && invoice.status != .void {
-      for claim in invoice.claims {
+    // Each invoice is read in place: a copy of one retains each of its strings and arrays.
+    books.invoices.forEachAddress { index, invoice in
+      let claims = invoice.pointee.claims
+      guard !claims.isEmpty, invoice.pointee.status != .void else { return }
+      for claim in claims {
         let id = claim.target.id
         let owner =
           books.client(id) != nil
           ? id : books.projectID(ofTimeTarget: id).flatMap { books.clientID(ofProject: $0) }
-        if let owner, let client = invoice.client?.id, owner != client {
+        if let owner, let client = invoice.pointee.client?.id, owner != client {
           out.append(
             .error(
-              name, "invoice `\(invoice.number)` to `\(client)` bills work of `\(owner)`",
+              name,
+              "invoice `\(invoice.pointee.number)` to `\(client)` bills work of `\(owner)`",
               at: claim.target.range, fix: "bill a project or service of `\(client)`"))
         }
       }
-      guard let first = invoice.claims.first,
+      guard let first = claims.first,
         billing.claims.claimedTime.indices.contains(index),
         billing.claims.claimedExpenses.indices.contains(index)
-      else { continue }
+      else { return }
       let time = billing.claims.claimedTime[index]
       if time.isEmpty, billing.claims.claimedExpenses[index].isEmpty {
         out.append(
           .warning(
             name,
-            "invoice `\(invoice.number)` bills nothing: no billable time or expense of `\(first.target.id)` up to \(first.through) is left that another invoice does not bill",
+            "invoice `\(invoice.pointee.number)` bills nothing: no billable time or expense of `\(first.target.id)` up to \(first.through) is left that another invoice does not bill",
             at: first.range, fix: "check the id and the dates, or delete the `bills` line"))
-        continue
+        return
       }
-      guard invoice.recurring == nil, !invoice.hasUnreadItems else { continue }
+      guard invoice.pointee.recurring == nil, !invoice.pointee.hasUnreadItems else { return }
       var claimed = TimeSpan.zero
       for entryIndex in time where billing.rate(ofTimeEntryAt: entryIndex) != nil {
         claimed = claimed.plus(billing.billed(timeEntryAt: entryIndex))
       }
       var charged = TimeSpan.zero
-      for item in invoice.items {
+      for item in invoice.pointee.items {
         if case .time(let span) = item.quantity { charged = charged.plus(span) }
       }
       if claimed != charged {
         out.append(
           .warning(
             name,
-            "invoice `\(invoice.number)` bills \(claimed) of time but its items charge \(charged)",
+            "invoice `\(invoice.pointee.number)` bills \(claimed) of time but its items charge \(charged)",
             at: first.range,
             fix:
               "time logged after the invoice was drafted? charge it on an item, or end `bills` earlier"

@@ -10,11 +10,13 @@ enum NumberingCheck {
     var out: [Diagnostic] = []
     let books = context.books
     if let text = books.business?.invoiceNumbering, let pattern = NumberPattern(text) {
-      for invoice in books.invoices
-      where pattern.sequence(of: invoice.number, date: invoice.date, client: invoice.client?.id)
-        == nil
-      {
-        out.append(follows(invoice.number, text, .invoice, invoice.numberRange))
+      books.invoices.forEachAddress { _, invoice in
+        let number = invoice.pointee.number
+        guard
+          pattern.sequence(
+            of: number, date: invoice.pointee.date, client: invoice.pointee.client?.id) == nil
+        else { return }
+        out.append(follows(number, text, .invoice, invoice.pointee.numberRange))
       }
     }
     if let text = books.business?.estimateNumbering, let pattern = NumberPattern(text) {
@@ -25,7 +27,12 @@ enum NumberingCheck {
         out.append(follows(estimate.number, text, .estimate, estimate.numberRange))
       }
     }
-    check(books.invoices.map { ($0.number, $0.numberRange) }, .invoice, &out)
+    var invoiceNumbers: [(String, SourceRange)] = []
+    invoiceNumbers.reserveCapacity(books.invoices.count)
+    books.invoices.forEachAddress { _, invoice in
+      invoiceNumbers.append((invoice.pointee.number, invoice.pointee.numberRange))
+    }
+    check(invoiceNumbers, .invoice, &out)
     check(books.estimates.map { ($0.number, $0.numberRange) }, .estimate, &out)
     check(books.creditNotes.map { ($0.number, $0.numberRange) }, .creditNote, &out)
     return out

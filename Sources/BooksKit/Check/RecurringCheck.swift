@@ -11,9 +11,12 @@ enum RecurringCheck {
     let books = context.books
     var out: [Diagnostic] = []
     var issued: [String: [Invoice]] = [:]
-    for invoice in books.invoices where invoice.status != .void {
+    // Only invoices drawn from a recurring invoice are copied.
+    books.invoices.forEach(where: {
+      $0.pointee.recurring != nil && $0.pointee.status != .void
+    }) { _, invoice in
       guard let ref = invoice.recurring, let template = books.recurringInvoice(ref.id) else {
-        continue
+        return
       }
       issued[template.id, default: []].append(invoice)
       if let client = invoice.client?.id, let owner = template.client?.id, client != owner {

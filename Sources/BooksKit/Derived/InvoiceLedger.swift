@@ -83,9 +83,15 @@ public struct InvoiceLedger: Sendable {
 
   /// The currency of an invoice: its own, its client's, else the business's.
   public static func currency(of invoice: Invoice, in books: Books) -> Currency? {
-    invoice.currency ?? invoice.client.flatMap { books.client($0.id)?.currency }
-      ?? books.defaultCurrency
-      ?? invoice.items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
+    currency(invoice.currency, client: invoice.client, items: invoice.items, in: books)
+  }
+
+  /// `currency(of:in:)` from the invoice's fields, for loops that read an invoice in place.
+  private static func currency(
+    _ own: Currency?, client: Ref?, items: [LineItem], in books: Books
+  ) -> Currency? {
+    own ?? client.flatMap { books.client($0.id)?.currency } ?? books.defaultCurrency
+      ?? items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
   }
 
   /// Derives every invoice's values; with `asOf`, payments and credit notes dated after that
@@ -129,18 +135,25 @@ public struct InvoiceLedger: Sendable {
   private static func documents(_ books: Books) -> [InvoiceState] {
     var invoices: [InvoiceState] = []
     invoices.reserveCapacity(books.invoices.count)
-    for (index, invoice) in books.invoices.enumerated() {
-      let currency = Self.currency(of: invoice, in: books)
+    // Each invoice is read in place: a copy of one retains each of its strings and arrays.
+    books.invoices.forEachAddress { index, invoice in
+      let currency = Self.currency(
+        invoice.pointee.currency, client: invoice.pointee.client, items: invoice.pointee.items,
+        in: books)
       let terms =
-        invoice.termsDays ?? invoice.client.flatMap { books.client($0.id)?.termsDays }
+        invoice.pointee.termsDays ?? invoice.pointee.client.flatMap {
+          books.client($0.id)?.termsDays
+        }
         ?? books.business?.termsDays ?? Self.defaultTermsDays
+      let date = invoice.pointee.date
       var state = InvoiceState(
         index: index, currency: currency,
-        dueDate: invoice.due ?? invoice.date.adding(days: terms) ?? invoice.date)
-      if let currency, !invoice.items.isEmpty {
+        dueDate: invoice.pointee.due ?? date.adding(days: terms) ?? date)
+      if let currency, !invoice.pointee.items.isEmpty {
         switch DocumentMath.totals(
-          items: invoice.items, discounts: invoice.discounts, defaultTaxes: invoice.taxes,
-          inclusive: invoice.taxInclusive, currency: currency, taxes: { books.tax($0) })
+          items: invoice.pointee.items, discounts: invoice.pointee.discounts,
+          defaultTaxes: invoice.pointee.taxes, inclusive: invoice.pointee.taxInclusive,
+          currency: currency, taxes: { books.tax($0) })
         {
         case .success(let totals):
           state.totals = totals
@@ -164,8 +177,10 @@ public struct InvoiceLedger: Sendable {
   }
 
   private mutating func applyPayments(_ books: Books, asOf: CalendarDate?) {
-    for (incomeIndex, income) in books.incomes.enumerated()
-    where !income.invoices.isEmpty && asOf.map({ income.date <= $0 }) ?? true {
+    books.incomes.forEachAddress { incomeIndex, address in
+      guard !address.pointee.invoices.isEmpty, asOf.map({ address.pointee.date <= $0 }) ?? true
+      else { return }
+      let income = address.pointee  // read whole only when it pays invoices
       let several = income.invoices.count > 1
       var gross = income.amount
       if let fee = income.fee, let withFee = try? gross.adding(fee) { gross = withFee }

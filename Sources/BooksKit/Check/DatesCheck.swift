@@ -7,12 +7,14 @@ enum DatesCheck {
     var out: [Diagnostic] = []
     let today = context.today
     // Only an invoice with a date to report on is copied.
-    books.invoices.forEach(where: { invoice in
-      let date = invoice.pointee.date
-      let send = invoice.pointee.send
-      return invoice.pointee.due.map { $0 < date } == true || send.map { $0 < date } == true
-        || (invoice.pointee.status == .draft && send != nil && today != nil)
-    }) { _, invoice in
+    books.invoices.forEachAddress { _, address in
+      let date = address.pointee.date
+      let send = address.pointee.send
+      guard
+        address.pointee.due.map({ $0 < date }) == true || send.map({ $0 < date }) == true
+          || (address.pointee.status == .draft && send != nil && today != nil)
+      else { return }
+      let invoice = address.pointee
       if let due = invoice.due, due < invoice.date {
         out.append(
           .error(

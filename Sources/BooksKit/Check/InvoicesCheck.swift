@@ -27,44 +27,62 @@ enum InvoicesCheck {
   private static func documents(_ context: CheckContext) -> [Diagnostic] {
     let books = context.books
     var out = context.ledger.diagnostics
-    for (invoice, state) in zip(books.invoices, context.ledger.invoices) {
-      if invoice.hasUnreadItems {
-        checkClients(invoice, state, books, &out)
-        continue
-      }
-      if let problem = state.problem {
-        out.append(.error(name, problem.message, at: problem.range, fix: problem.fix))
-        continue
-      }
-      guard state.currency != nil else {
-        out.append(
-          .error(
-            name, "invoice `\(invoice.number)` has no currency", at: invoice.range,
-            fix: "set `currency EUR` in the business block, on the client, or on the invoice"))
-        continue
-      }
-      if invoice.items.isEmpty, state.payments.isEmpty, invoice.status != .draft,
-        invoice.status != .void
-      {
-        out.append(
-          .error(
-            name, "invoice `\(invoice.number)` has no items and no linked income, so no amount",
-            at: invoice.range,
-            fix:
-              "add `item \"...\" AMOUNT` lines, or link an income with `invoice \(invoice.number)`")
-        )
-      }
-      checkClients(invoice, state, books, &out)
-      checkBalance(invoice, state, books, &out)
-      if let stated = invoice.statedTotal, let total = state.total, stated.value != total {
-        out.append(
-          .error(
-            name,
-            "stated total \(stated.value.formatted()) differs from the computed total \(total.formatted())",
-            at: stated.range, fix: "total \(total)"))
+    // Invoices and their states are read in place: a copy of either retains each of its
+    // strings and arrays.
+    context.ledger.invoices.withUnsafeBufferPointer { states in
+      guard let first = states.baseAddress else { return }
+      books.invoices.forEachAddress { index, invoice in
+        guard states.indices.contains(index) else { return }
+        documents(invoice, first + index, books, &out)
       }
     }
     return out
+  }
+
+  private static func documents(
+    _ invoice: UnsafePointer<Invoice>, _ state: UnsafePointer<InvoiceState>, _ books: Books,
+    _ out: inout [Diagnostic]
+  ) {
+    if invoice.pointee.hasUnreadItems {
+      checkClients(invoice, state, books, &out)
+      return
+    }
+    if let problem = state.pointee.problem {
+      out.append(.error(name, problem.message, at: problem.range, fix: problem.fix))
+      return
+    }
+    guard state.pointee.currency != nil else {
+      out.append(
+        .error(
+          name, "invoice `\(invoice.pointee.number)` has no currency", at: invoice.pointee.range,
+          fix: "set `currency EUR` in the business block, on the client, or on the invoice"))
+      return
+    }
+    if invoice.pointee.items.isEmpty, state.pointee.payments.isEmpty,
+      invoice.pointee.status != .draft,
+      invoice.pointee.status != .void
+    {
+      out.append(
+        .error(
+          name,
+          "invoice `\(invoice.pointee.number)` has no items and no linked income, so no amount",
+          at: invoice.pointee.range,
+          fix:
+            "add `item \"...\" AMOUNT` lines, or link an income with `invoice \(invoice.pointee.number)`"
+        )
+      )
+    }
+    checkClients(invoice, state, books, &out)
+    checkBalance(invoice, state, books, &out)
+    if let stated = invoice.pointee.statedTotal, let total = state.pointee.total,
+      stated.value != total
+    {
+      out.append(
+        .error(
+          name,
+          "stated total \(stated.value.formatted()) differs from the computed total \(total.formatted())",
+          at: stated.range, fix: "total \(total)"))
+    }
   }
 
   /// Estimates' totals can be computed.
@@ -74,7 +92,7 @@ enum InvoicesCheck {
     for estimate in books.estimates {
       guard
         let currency = estimate.currency
-          ?? estimate.client.flatMap({ books.client($0.id)?.currency }) ?? books.defaultCurrency
+          ?? estimate.client.flatMap({ books.currency(ofClient: $0.id) }) ?? books.defaultCurrency
       else { continue }
       if case .failure(let problem) = DocumentMath.totals(
         items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,
@@ -174,10 +192,12 @@ enum InvoicesCheck {
   }
 
   private static func checkClients(
-    _ invoice: Invoice, _ state: InvoiceState, _ books: Books, _ out: inout [Diagnostic]
+    _ invoice: UnsafePointer<Invoice>, _ state: UnsafePointer<InvoiceState>, _ books: Books,
+    _ out: inout [Diagnostic]
   ) {
-    guard let client = invoice.client?.id else { return }
-    if let projectRef = invoice.project, let owner = books.clientID(ofProject: projectRef.id),
+    guard let client = invoice.pointee.client?.id else { return }
+    if let projectRef = invoice.pointee.project,
+      let owner = books.clientID(ofProject: projectRef.id),
       owner != client
     {
       out.append(
@@ -185,64 +205,68 @@ enum InvoicesCheck {
           name, "project `\(projectRef.id)` belongs to client `\(owner)`, not `\(client)`",
           at: projectRef.range, fix: "invoice `\(owner)` for it, or name a project of `\(client)`"))
     }
-    for payment in state.payments {
+    for payment in state.pointee.payments {
       guard books.incomes.indices.contains(payment.income) else { continue }
-      let income = books.incomes[payment.income]
-      guard let payer = income.client, payer.id != client else { continue }
+      guard let payer = books.incomes[payment.income].client, payer.id != client else { continue }
       out.append(
         .error(
-          name, "`\(payer.id)` pays invoice `\(invoice.number)`, which is addressed to `\(client)`",
+          name,
+          "`\(payer.id)` pays invoice `\(invoice.pointee.number)`, which is addressed to `\(client)`",
           at: payer.range,
-          notes: [DiagnosticNote("the invoice is here", at: invoice.range)],
+          notes: [DiagnosticNote("the invoice is here", at: invoice.pointee.range)],
           fix: "client \(client)"))
     }
   }
 
   private static func checkBalance(
-    _ invoice: Invoice, _ state: InvoiceState, _ books: Books, _ out: inout [Diagnostic]
+    _ invoice: UnsafePointer<Invoice>, _ state: UnsafePointer<InvoiceState>, _ books: Books,
+    _ out: inout [Diagnostic]
   ) {
-    guard let balance = state.balance, let total = state.total else { return }
-    if invoice.status == .paid, !balance.isZero, !balance.isNegative {
+    guard let balance = state.pointee.balance, let total = state.pointee.total else { return }
+    if invoice.pointee.status == .paid, !balance.isZero, !balance.isNegative {
       out.append(
         .error(
           name,
-          "invoice `\(invoice.number)` is marked paid but \(balance.formatted()) is still due",
-          at: invoice.statusRange ?? invoice.range,
+          "invoice `\(invoice.pointee.number)` is marked paid but \(balance.formatted()) is still due",
+          at: invoice.pointee.statusRange ?? invoice.pointee.range,
           fix:
-            "record the missing payment as income with `invoice \(invoice.number)`, or set `status sent`"
+            "record the missing payment as income with `invoice \(invoice.pointee.number)`, or set `status sent`"
         ))
     }
     if total.isNegative {
       out.append(
         .error(
-          name, "invoice `\(invoice.number)` has a negative total \(total.formatted())",
-          at: invoice.range,
-          fix: "correct an invoice with a credit note (`DATE credit NUMBER \(invoice.number)`)"))
-    } else if balance.isNegative, state.paid?.isZero ?? true {
+          name, "invoice `\(invoice.pointee.number)` has a negative total \(total.formatted())",
+          at: invoice.pointee.range,
+          fix:
+            "correct an invoice with a credit note (`DATE credit NUMBER \(invoice.pointee.number)`)"
+        ))
+    } else if balance.isNegative, state.pointee.paid?.isZero ?? true {
       out.append(
         .error(
           name,
-          "credit notes for invoice `\(invoice.number)` exceed its total \(total.formatted()) by \(balance.negated.formatted())",
-          at: invoice.range,
+          "credit notes for invoice `\(invoice.pointee.number)` exceed its total \(total.formatted()) by \(balance.negated.formatted())",
+          at: invoice.pointee.range,
           fix: "credit at most what was invoiced; refund a payment as a negative income"))
     } else if balance.isNegative {
       let over = balance.negated
-      let last = state.payments.last.flatMap {
+      let last = state.pointee.payments.last.flatMap {
         books.incomes.indices.contains($0.income) ? books.incomes[$0.income].range : nil
       }
       out.append(
         .error(
           name,
-          "invoice `\(invoice.number)` is overpaid by \(over.formatted()) (total \(total.formatted()))",
-          at: last ?? invoice.range,
-          notes: last == nil ? [] : [DiagnosticNote("the invoice is here", at: invoice.range)],
+          "invoice `\(invoice.pointee.number)` is overpaid by \(over.formatted()) (total \(total.formatted()))",
+          at: last ?? invoice.pointee.range,
+          notes: last == nil
+            ? [] : [DiagnosticNote("the invoice is here", at: invoice.pointee.range)],
           fix: "check the payment amounts; record a refund as a negative income"))
     }
-    if invoice.status == .void, let paid = state.paid, !paid.isZero {
+    if invoice.pointee.status == .void, let paid = state.pointee.paid, !paid.isZero {
       out.append(
         .error(
-          name, "void invoice `\(invoice.number)` has payments of \(paid.formatted())",
-          at: invoice.statusRange ?? invoice.range,
+          name, "void invoice `\(invoice.pointee.number)` has payments of \(paid.formatted())",
+          at: invoice.pointee.statusRange ?? invoice.pointee.range,
           fix: "move the payments to the invoice that replaced it"))
     }
   }

@@ -12,9 +12,9 @@ enum RecurringCheck {
     var out: [Diagnostic] = []
     var issued: [String: [Invoice]] = [:]
     // Only invoices drawn from a recurring invoice are copied.
-    books.invoices.forEach(where: {
-      $0.pointee.recurring != nil && $0.pointee.status != .void
-    }) { _, invoice in
+    books.invoices.forEachAddress { _, address in
+      guard address.pointee.recurring != nil, address.pointee.status != .void else { return }
+      let invoice = address.pointee
       guard let ref = invoice.recurring, let template = books.recurringInvoice(ref.id) else {
         return
       }

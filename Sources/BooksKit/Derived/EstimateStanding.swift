@@ -24,7 +24,7 @@ public struct EstimateState: Sendable {
     currency: Currency?, totals: DocumentTotals?
   ) {
     let currency =
-      estimate.currency ?? estimate.client.flatMap { books.client($0.id)?.currency }
+      estimate.currency ?? estimate.client.flatMap { books.currency(ofClient: $0.id) }
       ?? books.defaultCurrency
     guard let currency,
       case .success(let computed) = DocumentMath.totals(

@@ -77,9 +77,6 @@ public struct InvoiceLedger: Sendable {
   public var invoices: [InvoiceState]
   /// Problems found while matching payments and credits to invoices (code `invoices`).
   public var diagnostics: [Diagnostic] = []
-  /// Each invoice's currency, due date and totals, before payments and credits: the part
-  /// that is the same whatever the day (see `asOf(_:in:)`).
-  private let documents: [InvoiceState]
 
   /// The currency of an invoice: its own, its client's, else the business's.
   public static func currency(of invoice: Invoice, in books: Books) -> Currency? {
@@ -90,7 +87,7 @@ public struct InvoiceLedger: Sendable {
   private static func currency(
     _ own: Currency?, client: Ref?, items: [LineItem], in books: Books
   ) -> Currency? {
-    own ?? client.flatMap { books.client($0.id)?.currency } ?? books.defaultCurrency
+    own ?? client.flatMap { books.currency(ofClient: $0.id) } ?? books.defaultCurrency
       ?? items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
   }
 
@@ -104,12 +101,24 @@ public struct InvoiceLedger: Sendable {
   /// and credit notes are applied afresh. `books` must be the books this ledger was made
   /// from.
   public func asOf(_ day: CalendarDate?, in books: Books) -> InvoiceLedger {
-    guard documents.count == books.invoices.count else { return InvoiceLedger(books, asOf: day) }
+    guard invoices.count == books.invoices.count else { return InvoiceLedger(books, asOf: day) }
+    // Each invoice's currency, due date and totals are the same whatever the day: only what
+    // payments and credit notes set is undone.
+    var documents = invoices
+    for index in documents.indices {
+      documents[index].total = documents[index].totals?.total
+      documents[index].payments = []
+      documents[index].paid = nil
+      documents[index].credited = nil
+      documents[index].creditedNet = nil
+      documents[index].balance = nil
+    }
     return InvoiceLedger(books, documents: documents, asOf: day)
   }
 
-  private init(_ books: Books, documents: [InvoiceState], asOf: CalendarDate?) {
-    self.documents = documents
+  /// `documents` are the invoices' states before payments and credits (`documents(_:)`);
+  /// they are taken over, not copied.
+  private init(_ books: Books, documents: consuming [InvoiceState], asOf: CalendarDate?) {
     invoices = documents
     applyPayments(books, asOf: asOf)
     applyCredits(books, asOf: asOf)
@@ -142,7 +151,7 @@ public struct InvoiceLedger: Sendable {
         in: books)
       let terms =
         invoice.pointee.termsDays ?? invoice.pointee.client.flatMap {
-          books.client($0.id)?.termsDays
+          books.termsDays(ofClient: $0.id)
         }
         ?? books.business?.termsDays ?? Self.defaultTermsDays
       let date = invoice.pointee.date

@@ -167,7 +167,7 @@ extension Document {
     guard let estimate = books.estimate(number) else { return .failure(.unknownNumber(number)) }
     guard
       let currency = estimate.currency
-        ?? estimate.client.flatMap({ books.client($0.id)?.currency }) ?? books.defaultCurrency
+        ?? estimate.client.flatMap({ books.currency(ofClient: $0.id) }) ?? books.defaultCurrency
         ?? estimate.items.first.flatMap({ $0.rate?.currency ?? $0.amount?.currency })
     else { return .failure(.noCurrency(number)) }
     let zero = Money.zero(currency)

@@ -33,7 +33,7 @@ public struct DataExport: Sendable {
 
   /// The currency of an estimate: its own, its client's, else the business's.
   func currency(of estimate: Estimate) -> Currency? {
-    estimate.currency ?? estimate.client.flatMap { books.client($0.id)?.currency }
+    estimate.currency ?? estimate.client.flatMap { books.currency(ofClient: $0.id) }
       ?? books.defaultCurrency
       ?? estimate.items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
   }

@@ -152,7 +152,7 @@ struct HoverText {
       if let client = estimate.client { lines.append("- client: \(code(client.id))") }
       lines.append("- status: \(estimate.status.rawValue)")
       if let currency = estimate.currency ?? estimate.client.flatMap({
-        books.client($0.id)?.currency
+        books.currency(ofClient: $0.id)
       }) ?? books.defaultCurrency,
         case .success(let totals) = DocumentMath.totals(
           items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,

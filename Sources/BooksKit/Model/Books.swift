@@ -72,6 +72,19 @@ public struct Books: Sendable {
     return clients[definition.index]
   }
 
+  /// The currency client `id` sets itself. Read in place: `client(id)?.currency` copies
+  /// the whole client, retaining each of its strings and arrays.
+  public func currency(ofClient id: String) -> Currency? {
+    guard let index = index(of: id, .client), clients.indices.contains(index) else { return nil }
+    return clients[index].currency
+  }
+
+  /// The payment terms client `id` sets itself, read in place.
+  public func termsDays(ofClient id: String) -> Int? {
+    guard let index = index(of: id, .client), clients.indices.contains(index) else { return nil }
+    return clients[index].termsDays
+  }
+
   public func project(_ id: String) -> Project? {
     guard let definition = definitions[id], definition.kind == .project,
       projects.indices.contains(definition.index)

@@ -128,17 +128,6 @@ extension Array {
       for index in buffer.indices { try body(index, base + index) }
     }
   }
-
-  /// Each element that passes `test`, which reads it in place, with its index: only those
-  /// are copied (see `forEachAddress`).
-  @inline(__always)
-  func forEach(
-    where test: (UnsafePointer<Element>) throws -> Bool, _ body: (Int, Element) throws -> Void
-  ) rethrows {
-    try forEachAddress { index, element in
-      if try test(element) { try body(index, element.pointee) }
-    }
-  }
 }
 
 extension Array where Element == Int {

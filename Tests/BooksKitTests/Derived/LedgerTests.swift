@@ -69,6 +69,15 @@ import Testing
       #expect(summary(whole.asOf(day, in: books)) == summary(InvoiceLedger(books, asOf: day)))
     }
     #expect(summary(whole.asOf(nil, in: books)) == summary(whole))
+    // A moved ledger moves again as the whole one does: moving undoes every payment and
+    // credit it applied.
+    for earlier in days {
+      let moved = whole.asOf(CalendarDate(earlier), in: books)
+      for text in days {
+        let day = CalendarDate(text)
+        #expect(summary(moved.asOf(day, in: books)) == summary(InvoiceLedger(books, asOf: day)))
+      }
+    }
     // The first day differs from the last: the comparison sees the day.
     #expect(
       summary(whole.asOf(CalendarDate("2026-01-31"), in: books))

@@ -89,14 +89,19 @@ enum InvoicesCheck {
   private static func estimates(_ context: CheckContext) -> [Diagnostic] {
     let books = context.books
     var out: [Diagnostic] = []
-    for estimate in books.estimates {
-      guard
-        let currency = estimate.currency
-          ?? estimate.client.flatMap({ books.currency(ofClient: $0.id) }) ?? books.defaultCurrency
-      else { continue }
+    // One lookup for all estimates: a closure made in the loop copies the books each time.
+    let taxes = books.taxLookup
+    let defaultCurrency = books.defaultCurrency
+    books.estimates.forEachAddress { _, estimate in
+      var currency = estimate.pointee.currency
+      if currency == nil, let client = estimate.pointee.client?.id {
+        currency = books.currency(ofClient: client)
+      }
+      guard let currency = currency ?? defaultCurrency else { return }
       if case .failure(let problem) = DocumentMath.totals(
-        items: estimate.items, discounts: estimate.discounts, defaultTaxes: estimate.taxes,
-        inclusive: estimate.taxInclusive, currency: currency, taxes: { books.tax($0) })
+        items: estimate.pointee.items, discounts: estimate.pointee.discounts,
+        defaultTaxes: estimate.pointee.taxes, inclusive: estimate.pointee.taxInclusive,
+        currency: currency, taxes: taxes)
       {
         out.append(.error(name, problem.message, at: problem.range, fix: problem.fix))
       }

@@ -79,32 +79,37 @@ public enum DocumentMath {
     currency: Currency, lookup: (String) -> Tax?
   ) throws -> DocumentTotals {
     let zero = Money.zero(currency)
+    let minorUnits = currency.minorUnits
     var lines: [LineTotal] = []
+    lines.reserveCapacity(items.count)
     var subtotal = zero
-    for item in items {
-      let gross = try lineGross(item, currency: currency)
+    // Items are read in place: a copy of one retains its description and its taxes.
+    try items.forEachAddress { _, item in
+      let range = item.pointee.range
+      let gross = try lineGross(item, currency: currency, minorUnits: minorUnits)
       var discount = zero
-      switch item.discount {
+      switch item.pointee.discount {
       case .percent(let percent):
-        discount = try round(
-          percent.of(gross.amount), currency, at: item.range)
+        discount = try round(percent.of(gross.amount), currency, minorUnits, at: range)
       case .amount(let money):
-        try sameCurrency(money.currency, currency, at: item.range)
-        discount = try round(money.amount, currency, at: item.range)
+        try sameCurrency(money.currency, currency, at: range)
+        discount = try round(money.amount, currency, minorUnits, at: range)
       case nil: break
       }
       if discount.amount > gross.amount.magnitude {
         throw TotalsProblem(
-          message: "the discount is larger than the line's amount", range: item.range,
+          message: "the discount is larger than the line's amount", range: range,
           fix: "check the discount")
       }
-      let net = try checked(gross.subtracting(discount), at: item.range)
+      let net = try checked(gross.subtracting(discount), at: range)
+      let taxes = item.pointee.taxes ?? defaultTaxes
       var taxIDs: [String] = []
-      for id in (item.taxes ?? defaultTaxes).map(\.id) where !taxIDs.contains(id) {
-        taxIDs.append(id)  // a tax named twice is reported by the builder and charged once
+      taxIDs.reserveCapacity(taxes.count)
+      for tax in taxes where !taxIDs.contains(tax.id) {
+        taxIDs.append(tax.id)  // a tax named twice is reported by the builder and charged once
       }
       lines.append(LineTotal(gross: gross, discount: discount, net: net, taxIDs: taxIDs))
-      subtotal = try checked(subtotal.adding(net), at: item.range)
+      subtotal = try checked(subtotal.adding(net), at: range)
     }
 
     var documentDiscount = zero
@@ -133,25 +138,34 @@ public enum DocumentMath {
     var taxOrder: [String] = []
     var bases: [DecimalNumber] = []
     var amounts: [DecimalNumber] = []
-    for (line, item) in zip(lines, items) {
+    // Each tax is looked up once per document, not once per line.
+    var looked: [(id: String, tax: Tax?)] = []
+    func tax(_ id: String) -> Tax? {
+      if let found = looked.first(where: { $0.id == id }) { return found.tax }
+      let tax = lookup(id)
+      looked.append((id, tax))
+      return tax
+    }
+    for (line, item) in zip(lines.indices, items.indices) {
       var rates: [(Tax, Percentage)] = []
-      for id in line.taxIDs {
-        guard let tax = lookup(id) else { continue }  // unknown ids are reported by `refs`
+      for id in lines[line].taxIDs {
+        guard let tax = tax(id) else { continue }  // unknown ids are reported by `refs`
         rates.append((tax, tax.rate))
       }
       guard !rates.isEmpty else { continue }
+      let range = items[item].range
       // The line's share of the document discount: net × afterDiscount / subtotal.
-      var base = line.net.amount
+      var base = lines[line].net.amount
       if !documentDiscount.isZero, !subtotal.isZero {
         guard
-          let scaled = line.net.amount.multiplied(by: afterDiscount.amount)?
+          let scaled = lines[line].net.amount.multiplied(by: afterDiscount.amount)?
             .divided(by: subtotal.amount, scale: workingScale)
-        else { throw overflow(item.range) }
+        else { throw overflow(range) }
         base = scaled
       }
       var rateSum = DecimalNumber.zero
       for (_, rate) in rates {
-        guard let sum = rateSum.adding(rate.value) else { throw overflow(item.range) }
+        guard let sum = rateSum.adding(rate.value) else { throw overflow(range) }
         rateSum = sum
       }
       for (tax, rate) in rates {
@@ -172,7 +186,7 @@ public enum DocumentMath {
             let numerator = base.multiplied(by: rate.value),
             let baseNumerator = base.multiplied(by: DecimalNumber(100)),
             let exTax = baseNumerator.divided(by: denominator, scale: workingScale)
-          else { throw overflow(item.range) }
+          else { throw overflow(range) }
           share = numerator.divided(by: denominator, scale: workingScale)
           taxBase = exTax
         } else {
@@ -180,7 +194,7 @@ public enum DocumentMath {
         }
         guard let share, let newAmount = amounts[slot].adding(share),
           let newBase = bases[slot].adding(taxBase)
-        else { throw overflow(item.range) }
+        else { throw overflow(range) }
         amounts[slot] = newAmount
         bases[slot] = newBase
       }
@@ -189,11 +203,11 @@ public enum DocumentMath {
     var total = afterDiscount
     let anchor = items.first?.range ?? SourceRange(file: 0, start: 0, end: 0)
     for (slot, id) in taxOrder.enumerated() {
-      guard let tax = lookup(id) else { continue }
+      guard let tax = tax(id) else { continue }
       let amount = amounts[slot]
       let base = bases[slot]
-      let roundedAmount = try round(amount, currency, at: anchor)
-      let roundedBase = try round(base, currency, at: anchor)
+      let roundedAmount = try round(amount, currency, minorUnits, at: anchor)
+      let roundedBase = try round(base, currency, minorUnits, at: anchor)
       taxLines.append(
         TaxLine(id: id, name: tax.name, rate: tax.rate, base: roundedBase, amount: roundedAmount))
       if !inclusive {
@@ -208,14 +222,24 @@ public enum DocumentMath {
   /// Quantity × rate, or the flat amount, rounded to minor units. Time is billed by the
   /// minute: minutes × rate / 60, rounded once.
   public static func lineGross(_ item: LineItem, currency: Currency) throws -> Money {
-    if let amount = item.amount {
-      try sameCurrency(amount.currency, currency, at: item.range)
-      return try round(amount.amount, currency, at: item.range)
+    try withUnsafePointer(to: item) {
+      try lineGross($0, currency: currency, minorUnits: currency.minorUnits)
     }
-    guard let rate = item.rate, let quantity = item.quantity else {
-      throw TotalsProblem(message: "this item has no price", range: item.range, fix: "add `@ RATE`")
+  }
+
+  /// `lineGross(_:currency:)` of an item read in place, the currency's minor units known.
+  private static func lineGross(
+    _ item: UnsafePointer<LineItem>, currency: Currency, minorUnits: Int
+  ) throws -> Money {
+    let range = item.pointee.range
+    if let amount = item.pointee.amount {
+      try sameCurrency(amount.currency, currency, at: range)
+      return try round(amount.amount, currency, minorUnits, at: range)
     }
-    try sameCurrency(rate.currency, currency, at: item.range)
+    guard let rate = item.pointee.rate, let quantity = item.pointee.quantity else {
+      throw TotalsProblem(message: "this item has no price", range: range, fix: "add `@ RATE`")
+    }
+    try sameCurrency(rate.currency, currency, at: range)
     let exact: DecimalNumber?
     switch quantity {
     case .count(let count):
@@ -224,18 +248,25 @@ public enum DocumentMath {
       // One rounding, straight to minor units: minutes × rate / 60.
       guard
         let rounded = DecimalNumber(span.minutes).multiplied(by: rate.amount)?
-          .divided(by: DecimalNumber(60), scale: currency.minorUnits)
-      else { throw overflow(item.range) }
+          .divided(by: DecimalNumber(60), scale: minorUnits)
+      else { throw overflow(range) }
       return Money(rounded, currency)
     }
-    guard let exact else { throw overflow(item.range) }
-    return try round(exact, currency, at: item.range)
+    guard let exact else { throw overflow(range) }
+    return try round(exact, currency, minorUnits, at: range)
   }
 
   static func round(_ value: DecimalNumber?, _ currency: Currency, at range: SourceRange) throws
     -> Money
   {
-    guard let value, let rounded = value.rounded(toScale: currency.minorUnits) else {
+    try round(value, currency, currency.minorUnits, at: range)
+  }
+
+  /// `round(_:_:at:)` with the currency's minor units known.
+  private static func round(
+    _ value: DecimalNumber?, _ currency: Currency, _ minorUnits: Int, at range: SourceRange
+  ) throws -> Money {
+    guard let value, let rounded = value.rounded(toScale: minorUnits) else {
       throw overflow(range)
     }
     return Money(rounded, currency)

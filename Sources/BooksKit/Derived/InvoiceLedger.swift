@@ -87,8 +87,9 @@ public struct InvoiceLedger: Sendable {
   private static func currency(
     _ own: Currency?, client: Ref?, items: [LineItem], in books: Books
   ) -> Currency? {
-    own ?? client.flatMap { books.currency(ofClient: $0.id) } ?? books.defaultCurrency
-      ?? items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
+    if let own { return own }
+    if let client, let currency = books.currency(ofClient: client.id) { return currency }
+    return books.defaultCurrency ?? items.first.flatMap { $0.rate?.currency ?? $0.amount?.currency }
   }
 
   /// Derives every invoice's values; with `asOf`, payments and credit notes dated after that
@@ -144,25 +145,28 @@ public struct InvoiceLedger: Sendable {
   private static func documents(_ books: Books) -> [InvoiceState] {
     var invoices: [InvoiceState] = []
     invoices.reserveCapacity(books.invoices.count)
+    // One lookup for all invoices: a closure made in the loop copies the books each time.
+    let taxes = books.taxLookup
+    let businessTerms = books.business?.termsDays ?? Self.defaultTermsDays
     // Each invoice is read in place: a copy of one retains each of its strings and arrays.
     books.invoices.forEachAddress { index, invoice in
       let currency = Self.currency(
         invoice.pointee.currency, client: invoice.pointee.client, items: invoice.pointee.items,
         in: books)
-      let terms =
-        invoice.pointee.termsDays ?? invoice.pointee.client.flatMap {
-          books.termsDays(ofClient: $0.id)
-        }
-        ?? books.business?.termsDays ?? Self.defaultTermsDays
+      var terms = invoice.pointee.termsDays
+      if terms == nil, let client = invoice.pointee.client?.id {
+        terms = books.termsDays(ofClient: client)
+      }
+      let days = terms ?? businessTerms
       let date = invoice.pointee.date
       var state = InvoiceState(
         index: index, currency: currency,
-        dueDate: invoice.pointee.due ?? date.adding(days: terms) ?? date)
+        dueDate: invoice.pointee.due ?? date.adding(days: days) ?? date)
       if let currency, !invoice.pointee.items.isEmpty {
         switch DocumentMath.totals(
           items: invoice.pointee.items, discounts: invoice.pointee.discounts,
           defaultTaxes: invoice.pointee.taxes, inclusive: invoice.pointee.taxInclusive,
-          currency: currency, taxes: { books.tax($0) })
+          currency: currency, taxes: taxes)
         {
         case .success(let totals):
           state.totals = totals

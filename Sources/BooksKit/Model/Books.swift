@@ -107,6 +107,20 @@ public struct Books: Sendable {
   }
 
   public func tax(_ id: String) -> Tax? {
+    Self.tax(id, definitions, taxes)
+  }
+
+  /// `tax(_:)` as a closure holding only what it reads. A closure that holds the books
+  /// copies all of them (each array retained) every time it calls one of their methods.
+  public var taxLookup: @Sendable (String) -> Tax? {
+    let definitions = self.definitions
+    let taxes = self.taxes
+    return { Self.tax($0, definitions, taxes) }
+  }
+
+  private static func tax(_ id: String, _ definitions: [String: Definition], _ taxes: [Tax])
+    -> Tax?
+  {
     guard let definition = definitions[id], definition.kind == .tax,
       taxes.indices.contains(definition.index)
     else { return nil }

@@ -125,26 +125,40 @@ extension ModelBuilder {
     guard let (amount, description) = amountHead(reader, currency: defaultCurrency) else {
       return
     }
-    var expense = Expense(
-      date: date, amount: amount, description: description, range: reader.headRange)
+    // The fields go to locals and the expense is made once, at the end (see `buildTime`).
+    var category: Word?
+    var vendor: String?
+    var via: Word?
+    var billable: Ref?
+    var invoice: Ref?
+    var deductible: Bool?
+    var receipt: String?
+    var taxes: [Ref] = []
+    var staff: Ref?
+    var approvedBy: Ref?
+    var notes: [String] = []
     reader.fields(self) { field, key in
       switch key {
-      case "category": expense.category = reader.word(field, self)
-      case "vendor": expense.vendor = reader.text(field, self)
-      case "via": expense.via = reader.word(field, self)
-      case "billable": expense.billable = reader.ref(field, what: "a client or project id", self)
-      case "invoice": expense.invoice = reader.ref(field, what: "an invoice number", self)
-      case "deductible": expense.deductible = reader.yesNo(field, self)
-      case "receipt": expense.receipt = reader.text(field, self)
-      case "tax": addTaxes(reader.refs(field, self), to: &expense.taxes)
-      case "staff": expense.staff = reader.ref(field, what: "a staff id", self)
-      case "approved-by": expense.approvedBy = reader.ref(field, what: "a staff id", self)
-      case "note": reader.text(field, self).map { expense.notes.append($0) }
+      case "category": category = reader.word(field, self)
+      case "vendor": vendor = reader.text(field, self)
+      case "via": via = reader.word(field, self)
+      case "billable": billable = reader.ref(field, what: "a client or project id", self)
+      case "invoice": invoice = reader.ref(field, what: "an invoice number", self)
+      case "deductible": deductible = reader.yesNo(field, self)
+      case "receipt": receipt = reader.text(field, self)
+      case "tax": addTaxes(reader.refs(field, self), to: &taxes)
+      case "staff": staff = reader.ref(field, what: "a staff id", self)
+      case "approved-by": approvedBy = reader.ref(field, what: "a staff id", self)
+      case "note": reader.text(field, self).map { notes.append($0) }
       default: break
       }
     }
-    expense.tags = reader.tags
-    books.expenses.append(expense)
+    books.expenses.append(
+      Expense(
+        date: date, amount: amount, description: description, category: category,
+        vendor: vendor, via: via, billable: billable, invoice: invoice, deductible: deductible,
+        receipt: receipt, taxes: taxes, staff: staff, approvedBy: approvedBy, notes: notes,
+        tags: reader.tags, range: reader.headRange))
   }
 
   /// `DATE time TARGET (DURATION | HH:MM-HH:MM) ["description"]`
@@ -195,21 +209,29 @@ extension ModelBuilder {
       duration = reader.timeSpan(spanToken, self)
     }
     guard let duration else { return }
-    var entry = TimeEntry(
-      date: date, target: target, duration: duration, start: start, end: end,
-      description: reader.text(head[4...], self), range: reader.headRange)
+    let description = reader.text(head[4...], self)
+    // The fields go to locals and the entry is made once, at the end: an entry the field
+    // closure wrote to would be copied into the array, each of its strings retained.
+    var staff: Ref?
+    var billable = true
+    var approvedBy: Ref?
+    var invoice: Ref?
+    var notes: [String] = []
     reader.fields(self) { field, key in
       switch key {
-      case "staff": entry.staff = reader.ref(field, what: "a staff id", self)
-      case "billable": entry.billable = reader.yesNo(field, self) ?? true
-      case "approved-by": entry.approvedBy = reader.ref(field, what: "a staff id", self)
-      case "invoice": entry.invoice = reader.ref(field, what: "an invoice number", self)
-      case "note": reader.text(field, self).map { entry.notes.append($0) }
+      case "staff": staff = reader.ref(field, what: "a staff id", self)
+      case "billable": billable = reader.yesNo(field, self) ?? true
+      case "approved-by": approvedBy = reader.ref(field, what: "a staff id", self)
+      case "invoice": invoice = reader.ref(field, what: "an invoice number", self)
+      case "note": reader.text(field, self).map { notes.append($0) }
       default: break
       }
     }
-    entry.tags = reader.tags
-    books.timeEntries.append(entry)
+    books.timeEntries.append(
+      TimeEntry(
+        date: date, target: target, duration: duration, start: start, end: end,
+        description: description, staff: staff, billable: billable, approvedBy: approvedBy,
+        invoice: invoice, notes: notes, tags: reader.tags, range: reader.headRange))
   }
 
   /// `DATE KIND NUMBER PARTY` heads of documents; returns the number token and the party.

@@ -82,24 +82,40 @@ public struct Billing: Sendable {
       func earliest(_ candidates: [Claimant], covering date: CalendarDate) -> Claimant? {
         candidates.first { $0.claim.covers(date) }
       }
-      // The claims that could bill each time target: on it, its project or its client.
-      let byTimeTarget = targets.ids.map { target in
+      // The spans that could bill each time target (claims on it, its project or its
+      // client), earliest invoice first, as plain values in one array: each entry scans its
+      // target's run without retaining anything.
+      var spans: [Span] = []
+      var runs: [Range<Int>] = []
+      runs.reserveCapacity(targets.ids.count)
+      for target in targets.ids {
         let project = books.projectID(ofTimeTarget: target)
         let client = project.flatMap { books.clientID(ofProject: $0) }
-        return candidates(target, project == target ? nil : project, client)
+        let start = spans.count
+        for claimant in candidates(target, project == target ? nil : project, client) {
+          spans.append(
+            Span(
+              from: claimant.claim.from, through: claimant.claim.through,
+              invoice: claimant.invoice))
+        }
+        runs.append(start..<spans.count)
       }
-      books.timeEntries.forEachAddress { index, entry in
-        guard entry.pointee.billable, time[index] == nil, targets.slots.indices.contains(index),
-          byTimeTarget.indices.contains(Int(targets.slots[index]))
-        else { return }
-        guard
-          let found = earliest(
-            byTimeTarget[Int(targets.slots[index])], covering: entry.pointee.date),
-          claimedTime.indices.contains(found.invoice)
-        else { return }
-        time[index] = books.invoices[found.invoice].number
-        timeIndices[index] = byNumber[found.invoice]
-        claimedTime[found.invoice].append(index)
+      spans.withUnsafeBufferPointer { spans in
+        books.timeEntries.forEachAddress { index, entry in
+          guard entry.pointee.billable, time[index] == nil, targets.slots.indices.contains(index),
+            runs.indices.contains(Int(targets.slots[index]))
+          else { return }
+          let date = entry.pointee.date
+          guard
+            let found = spans[runs[Int(targets.slots[index])]].first(where: {
+              $0.covers(date)
+            }),
+            claimedTime.indices.contains(found.invoice)
+          else { return }
+          time[index] = books.invoices[found.invoice].number
+          timeIndices[index] = byNumber[found.invoice]
+          claimedTime[found.invoice].append(index)
+        }
       }
       var byExpenseTarget: [String: [Claimant]] = [:]
       books.expenses.forEachAddress { index, expense in
@@ -129,6 +145,18 @@ public struct Billing: Sendable {
     var invoice: Int
     var rank: Int
     var claim: BillingClaim
+  }
+
+  /// The days a claim covers and its invoice, without the claim's strings.
+  private struct Span {
+    var from: CalendarDate?
+    var through: CalendarDate
+    var invoice: Int
+
+    /// `BillingClaim.covers`.
+    func covers(_ date: CalendarDate) -> Bool {
+      date <= through && (from.map { $0 <= date } ?? true)
+    }
   }
 }
 

@@ -55,6 +55,7 @@ public enum DocumentMath {
   ///
   /// - Parameters:
   ///   - defaultTaxes: taxes of lines that name none (the document's `tax` fields).
+  ///   - lookup: the tax an id names; it must only read, as each id is looked up once.
   public static func totals(
     items: [LineItem], discounts: [Located<Discount>], defaultTaxes: [Ref], inclusive: Bool,
     currency: Currency, taxes lookup: (String) -> Tax?

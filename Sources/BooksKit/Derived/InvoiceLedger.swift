@@ -35,6 +35,18 @@ public struct InvoiceState: Sendable {
   public var balance: Money?
   public var dueDate: CalendarDate
 
+  /// Back to the state `InvoiceLedger.documents` made: every field that payments, credit
+  /// notes and the ledger's own totals write is cleared here (a field added to them must be
+  /// added here too, or `asOf` carries it from one day to the next).
+  mutating func undoPaymentsAndCredits() {
+    total = totals?.total
+    payments = []
+    paid = nil
+    credited = nil
+    creditedNet = nil
+    balance = nil
+  }
+
   /// The invoice's standing on a given day.
   public func standing(_ invoice: Invoice, asOf date: CalendarDate) -> InvoiceStanding {
     if invoice.status == .void { return .void }
@@ -74,7 +86,8 @@ public struct InvoiceState: Sendable {
 public struct InvoiceLedger: Sendable {
   public static let defaultTermsDays = 30
 
-  public var invoices: [InvoiceState]
+  /// Read-only outside: `asOf(_:in:)` rebuilds a day's ledger from these states.
+  public private(set) var invoices: [InvoiceState]
   /// Problems found while matching payments and credits to invoices (code `invoices`).
   public var diagnostics: [Diagnostic] = []
 
@@ -106,14 +119,7 @@ public struct InvoiceLedger: Sendable {
     // Each invoice's currency, due date and totals are the same whatever the day: only what
     // payments and credit notes set is undone.
     var documents = invoices
-    for index in documents.indices {
-      documents[index].total = documents[index].totals?.total
-      documents[index].payments = []
-      documents[index].paid = nil
-      documents[index].credited = nil
-      documents[index].creditedNet = nil
-      documents[index].balance = nil
-    }
+    for index in documents.indices { documents[index].undoPaymentsAndCredits() }
     return InvoiceLedger(books, documents: documents, asOf: day)
   }
 

@@ -60,7 +60,9 @@ import Testing
         [
           state.total, state.paid, state.credited, state.creditedNet, state.balance,
         ].map { $0?.description ?? "-" }.joined(separator: " ")
-          + " payments \(state.payments.map(\.income))"
+          + " payments \(state.payments.map { "\($0.income) \($0.amount) \($0.received) \($0.date)" })"
+          + " due \(state.dueDate) in \(state.currency?.code ?? "-")"
+          + " \(state.problem?.message ?? "computed")"
       } + ledger.diagnostics.map(\.message)
     }
     let days = ["2026-01-31", "2026-02-10", "2026-02-12", "2026-03-02", "2026-03-05"]

@@ -135,6 +135,39 @@ import Testing
     #expect(projects[1].completion?.description == "40.0")
   }
 
+  /// Work is billed by the invoice it names, else by the earliest invoice (by date) that is
+  /// not void and whose `bills` span covers its day, on its project or its client. INV-2 is
+  /// dated before INV-1 but starts its span later: January's work is INV-1's.
+  @Test func claimsBillTheEarliestCoveringInvoice() {
+    let books = validate(
+      euroHeader + """
+        project web "Web"
+          client acme
+        2026-01-10 time web 2h "January"
+        2026-02-10 time web 2h "February"
+        2026-02-15 time web 1h "Not billable"
+          billable no
+        2026-03-10 time web 3h "March"
+        2026-03-12 time web 1h "Named"
+          invoice INV-2
+        2026-05-10 time web 1h "After every span"
+        2026-01-15 invoice INV-0 acme
+          status void
+          bills web through 2026-12-31
+        2026-03-05 invoice INV-1 acme
+          bills web through 2026-01-31
+        2026-03-01 invoice INV-2 acme
+          bills web from 2026-02-01 through 2026-02-28
+        2026-04-01 invoice INV-3 acme
+          bills acme through 2026-03-31
+
+        """
+    ).books
+    let billing = Billing(books)
+    #expect(billing.timeInvoices == ["INV-1", "INV-2", nil, "INV-3", "INV-2", nil])
+    #expect(billing.claimedTime == [[], [0], [1], [3]])
+  }
+
   /// Reports hand over the check's time billing, whose targets and their projects are
   /// already worked out: progress is the same with it as without it, on any day.
   @Test func projectProgressWithTheBillingsTargets() throws {

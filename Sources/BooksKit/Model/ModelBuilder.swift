@@ -44,15 +44,20 @@ public final class ModelBuilder {
     var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 8)
     // Phase 6: the array each entry's value goes to.
     var datedArrays: [DatedArray] = []
-    for (treeIndex, tree) in trees.enumerated() {
-      for entryIndex in tree.entries.indices {
-        let head = tree.head(tree.entries[entryIndex])
-        let phase = Self.phase(of: head, in: tree)
-        byPhase[phase].append((treeIndex, entryIndex))
-        if phase == 6 { datedArrays.append(Self.datedArray(of: head, in: tree)) }
+    let classes = trees.map { Self.classify($0) }
+    var counts = [Int](repeating: 0, count: 8)
+    for tree in classes { for kind in tree { counts[kind.phase] += 1 } }
+    for phase in 0..<8 { byPhase[phase].reserveCapacity(counts[phase]) }
+    datedArrays.reserveCapacity(counts[6])
+    for (treeIndex, tree) in classes.enumerated() {
+      for (entryIndex, kind) in tree.enumerated() {
+        byPhase[kind.phase].append((treeIndex, entryIndex))
+        if kind.phase == 6 { datedArrays.append(kind.array) }
       }
     }
     clock.lap("build: classify")
+    // Room for every id at once: a growing table hashes each id again at every doubling.
+    builder.books.definitions.reserveCapacity((0...3).reduce(0) { $0 + byPhase[$1].count })
     for phase in 0...3 {
       for (treeIndex, entryIndex) in byPhase[phase] {
         let tree = trees[treeIndex]
@@ -145,7 +150,7 @@ public final class ModelBuilder {
 
   /// The array a dated entry of phase 6 adds its value to, if any: an entry adds at most
   /// one value, to the array its keyword names (read as `buildDated` reads it).
-  private enum DatedArray: UInt8 {
+  fileprivate enum DatedArray: UInt8, Sendable {
     case timeEntries, expenses, meetings, none
   }
 
@@ -301,6 +306,125 @@ public final class ModelBuilder {
       }
     }
   }
+
+  /// What classifying says of an entry: the phase it is built in (`phase(of:in:)`) and, in
+  /// phase 6, the array its value goes to (`datedArray(of:in:)`).
+  struct EntryClass: Equatable, Sendable {
+    var phase: Int
+    fileprivate var array: DatedArray
+  }
+
+  /// Each entry's class, in parts of the entries side by side for a big tree.
+  static func classify(_ tree: SyntaxTree) -> [EntryClass] {
+    let count = tree.entries.count
+    let parts = count < 1 << 16 ? 1 : Parallel.cores
+    return Parallel.map(parts) { part in
+      classify(tree, count * part / parts..<count * (part + 1) / parts)
+    }.flatMap { $0 }
+  }
+
+  /// Each entry's class through `phase(of:in:)` and `datedArray(of:in:)`, one at a time:
+  /// what `classify` must give.
+  static func classifyOneByOne(_ tree: SyntaxTree) -> [EntryClass] {
+    tree.entries.indices.map { classify(tree, at: $0) }
+  }
+
+  private static func classify(_ tree: SyntaxTree, at index: Int) -> EntryClass {
+    let head = tree.head(tree.entries[index])
+    let phase = phase(of: head, in: tree)
+    return EntryClass(phase: phase, array: phase == 6 ? datedArray(of: head, in: tree) : .none)
+  }
+
+  /// The classes of `range` of the tree's entries, read as `phase(of:in:)` and
+  /// `datedArray(of:in:)` read them, but through buffers over the tokens and bytes: a run of
+  /// tokens holds the tree's store, and threads that retain one store take turns on its
+  /// reference count. An entry this cannot decide (a keyword in quotes with an escape, a
+  /// token outside the bytes) is classified the slow way.
+  private static func classify(_ tree: SyntaxTree, _ range: Range<Int>) -> [EntryClass] {
+    let store = tree.store
+    let origin = store.byteOrigin
+    return tree.entries.withUnsafeBufferPointer { entries in
+      store.tokens.withUnsafeBufferPointer { tokens in
+        store.bytes.withUnsafeBufferPointer { bytes in
+          func bytesOf(_ token: Token) -> UnsafeBufferPointer<UInt8>? {
+            let lower = token.start - origin
+            let upper = token.end - origin
+            guard lower >= 0, lower <= upper, upper <= bytes.count, let base = bytes.baseAddress
+            else { return nil }
+            return UnsafeBufferPointer(start: base + lower, count: upper - lower)
+          }
+          /// `isKeyword`, or nil when a quoted keyword has an escape to read.
+          func isKeyword(_ token: Token, _ keyword: UnsafeBufferPointer<UInt8>) -> Bool? {
+            guard token.kind != .tag else { return false }
+            guard var text = bytesOf(token) else { return nil }
+            if token.kind == .string {
+              let quote = UInt8(ascii: "\"")
+              guard text.count >= 2, text.first == quote, text.last == quote,
+                let base = text.baseAddress
+              else { return nil }
+              text = UnsafeBufferPointer(start: base + 1, count: text.count - 2)
+              if text.contains(UInt8(ascii: "\\")) { return nil }
+            }
+            guard text.count == keyword.count, let left = text.baseAddress,
+              let right = keyword.baseAddress
+            else { return text.count == keyword.count }
+            for offset in 0..<text.count where left[offset] != right[offset] { return false }
+            return true
+          }
+          /// The first of `keywords` that `token` is, as its index; `keywords.count` for
+          /// none; nil when undecided.
+          func which(_ token: Token, _ keywords: [StaticString]) -> Int? {
+            for (index, keyword) in keywords.enumerated() {
+              let matched = keyword.withUTF8Buffer { isKeyword(token, $0) }
+              guard let matched else { return nil }
+              if matched { return index }
+            }
+            return keywords.count
+          }
+          func decide(_ index: Int) -> EntryClass? {
+            let span = entries[index].headSpan
+            guard span.count > 0, span.start >= 0, span.start + span.count <= tokens.count else {
+              return nil
+            }
+            let first = tokens[span.start]
+            guard let firstBytes = bytesOf(first) else { return nil }
+            if first.kind == .word, firstBytes.first.map(isDigit) == true {
+              guard span.count > 1 else { return EntryClass(phase: 6, array: .none) }
+              let keyword = tokens[span.start + 1]
+              guard let found = which(keyword, datedKeywords) else { return nil }
+              switch found {
+              case 0, 1, 2: return EntryClass(phase: 4, array: .none)
+              case 3: return EntryClass(phase: 5, array: .none)
+              case 4: return EntryClass(phase: 7, array: .none)
+              case 5: return EntryClass(phase: 6, array: .timeEntries)
+              case 6: return EntryClass(phase: 6, array: .expenses)
+              case 7: return EntryClass(phase: 6, array: .meetings)
+              default: return EntryClass(phase: 6, array: .none)
+              }
+            }
+            guard let found = which(first, definitionKeywords) else { return nil }
+            switch found {
+            case 0: return EntryClass(phase: 1, array: .none)
+            case 1: return EntryClass(phase: 2, array: .none)
+            case 2, 3, 4, 5, 6, 7: return EntryClass(phase: 3, array: .none)
+            default: return EntryClass(phase: 0, array: .none)
+            }
+          }
+          let datedKeywords = Self.datedKeywords
+          let definitionKeywords = Self.definitionKeywords
+          return range.map { decide($0) ?? classify(tree, at: $0) }
+        }
+      }
+    }
+  }
+
+  /// The keywords `classify` tells apart after a date, and at the start of a definition.
+  private static let datedKeywords: [StaticString] = [
+    "invoice", "estimate", "po", "credit", "income", "time", "expense", "meeting",
+  ]
+  private static let definitionKeywords: [StaticString] = [
+    "client", "project", "service", "contact", "staff", "resource", "goal", "recurring",
+  ]
 
   /// The phase an entry is built in. Keywords are compared as `buildDated` and
   /// `buildDefinition` read them, quotes removed: a `"invoice"` in quotes is an invoice

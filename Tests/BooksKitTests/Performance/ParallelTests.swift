@@ -126,6 +126,40 @@ import Testing
     }
   }
 
+  /// Classifying through buffers, in parts side by side, says what reading each entry's
+  /// head one at a time says: keywords bare and quoted, with escapes, as tags, unknown, and
+  /// entries that are only a date.
+  @Test func classifyingReadsKeywordsAsTheBuilderDoes() {
+    let heads = [
+      "client acme \"Acme\"", "\"client\" acme", "project web", "\"proj\\u{65}ct\" web",
+      "service web/x", "contact ana", "staff lin", "resource r", "goal g", "recurring r",
+      "tax vat 20%", "business \"B\"", "stage lead", "#client acme", "clients x", "\"client",
+      "2026-01-01", "2026-01-01 time web 1h", "2026-01-01 \"time\" web 1h",
+      "2026-01-01 \"t\\u{69}me\" web 1h", "2026-01-01 expense 5 EUR", "2026-01-01 meeting \"m\"",
+      "2026-01-01 invoice I-1 acme", "2026-01-01 \"estimate\" E-1 acme", "2026-01-01 po P-1 acme",
+      "2026-01-01 credit C-1 I-1", "2026-01-01 income 5", "2026-01-01 #time web",
+      "2026-01-01 timer web", "2026-01-01 \"time", "2026x time web 1h", "x2026 time",
+    ]
+    let small = heads.joined(separator: "\n") + "\n"
+    // Past 65,536 entries a tree is classified in parts side by side.
+    let big = String(repeating: small, count: 65536 / heads.count + 1)
+    for text in [small, big] {
+      let tree = Parser.parse(SourceFile(path: "heads.books", text: text), fileIndex: 0)
+      let classes = ModelBuilder.classify(tree)
+      let reference = ModelBuilder.classifyOneByOne(tree)
+      #expect(classes.count == tree.entries.count)
+      #expect(reference.count == tree.entries.count)
+      // The first entry classified otherwise, if any (not the whole arrays, when they differ).
+      #expect(classes.indices.first { classes[$0] != reference[$0] } == nil)
+    }
+    let tree = Parser.parse(SourceFile(path: "heads.books", text: small), fileIndex: 0)
+    #expect(
+      ModelBuilder.classify(tree).map(\.phase) == [
+        1, 1, 2, 2, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0, 6, 6, 6, 6, 6, 6, 4, 4, 4, 5, 7, 6, 6, 6,
+        6, 0,
+      ])
+  }
+
   @Test func workersTakeEveryIndexOnceInOrder() {
     let ran = Mutex(0)
     let calls = Mutex([Int](repeating: 0, count: 37))

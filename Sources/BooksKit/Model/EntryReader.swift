@@ -121,7 +121,8 @@ struct EntryReader {
       if field.key.kind == .word {
         let bytes = tree.bytes(field.key)
         index = bytes.withUnsafeBufferPointer { bytes in
-          specs.firstIndex { Interner.equal($0.name, bytes) }
+          // The lengths first: most names a key is compared with are not as long as it.
+          specs.firstIndex { $0.name.utf8.count == bytes.count && Interner.equal($0.name, bytes) }
         }
         key = index.map { specs[$0].name } ?? tree.text(field.key)
       } else {

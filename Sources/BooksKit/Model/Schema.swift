@@ -31,11 +31,18 @@ public enum EntryKind: String, Sendable, CaseIterable, CaseHashable {
   }
 
   /// The fields this kind of entry accepts, in canonical order.
-  public var fields: [FieldSpec] { EntryKind.fieldTable[self] ?? [] }
+  public var fields: [FieldSpec] { EntryKind.fieldTable[Int(tag)] }
 
-  /// `fields` of every kind, built once.
-  private static let fieldTable: [EntryKind: [FieldSpec]] = Dictionary(
-    uniqueKeysWithValues: allCases.map { ($0, $0.fieldList) })
+  /// `fields` of every kind, built once, by the case's tag byte (see `CaseHashable`): the
+  /// builder asks once per entry, and a table indexed by the byte is cheaper than hashing.
+  private static let fieldTable: [[FieldSpec]] = {
+    var table = [[FieldSpec]](repeating: [], count: 256)
+    for kind in allCases { table[Int(kind.tag)] = kind.fieldList }
+    return table
+  }()
+
+  /// The byte that tells the cases apart in memory.
+  private var tag: UInt8 { withUnsafeBytes(of: self) { $0.first ?? 0 } }
 
   private var fieldList: [FieldSpec] {
     switch self {

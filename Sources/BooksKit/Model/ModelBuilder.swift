@@ -353,33 +353,29 @@ public final class ModelBuilder {
             else { return nil }
             return UnsafeBufferPointer(start: base + lower, count: upper - lower)
           }
-          /// `isKeyword`, or nil when a quoted keyword has an escape to read.
-          func isKeyword(_ token: Token, _ keyword: UnsafeBufferPointer<UInt8>) -> Bool? {
-            guard token.kind != .tag else { return false }
-            guard var text = bytesOf(token) else { return nil }
-            if token.kind == .string {
-              let quote = UInt8(ascii: "\"")
-              guard text.count >= 2, text.first == quote, text.last == quote,
-                let base = text.baseAddress
-              else { return nil }
-              text = UnsafeBufferPointer(start: base + 1, count: text.count - 2)
-              if text.contains(UInt8(ascii: "\\")) { return nil }
-            }
-            guard text.count == keyword.count, let left = text.baseAddress,
-              let right = keyword.baseAddress
-            else { return text.count == keyword.count }
-            for offset in 0..<text.count where left[offset] != right[offset] { return false }
-            return true
+          /// The text `isKeyword` compares a token by: a word's bytes, a string's without
+          /// its quotes, none for a tag (no keyword is empty); nil when a quoted keyword has
+          /// an escape to read.
+          func keywordText(_ token: Token) -> UnsafeBufferPointer<UInt8>? {
+            guard token.kind != .tag else { return UnsafeBufferPointer(start: nil, count: 0) }
+            guard let text = bytesOf(token) else { return nil }
+            guard token.kind == .string else { return text }
+            let quote = UInt8(ascii: "\"")
+            guard text.count >= 2, text.first == quote, text.last == quote,
+              let base = text.baseAddress
+            else { return nil }
+            let inner = UnsafeBufferPointer(start: base + 1, count: text.count - 2)
+            return inner.contains(UInt8(ascii: "\\")) ? nil : inner
           }
           /// The first of `keywords` that `token` is, as its index; `keywords.count` for
           /// none; nil when undecided.
-          func which(_ token: Token, _ keywords: [StaticString]) -> Int? {
-            for (index, keyword) in keywords.enumerated() {
-              let matched = keyword.withUTF8Buffer { isKeyword(token, $0) }
-              guard let matched else { return nil }
-              if matched { return index }
-            }
-            return keywords.count
+          func which(_ token: Token, _ keywords: [Keyword]) -> Int? {
+            guard let text = keywordText(token) else { return nil }
+            guard let base = text.baseAddress else { return keywords.count }
+            return keywords.firstIndex { keyword in
+              keyword.bytes.count == text.count
+                && keyword.bytes.indices.allSatisfy { keyword.bytes[$0] == base[$0] }
+            } ?? keywords.count
           }
           func decide(_ index: Int) -> EntryClass? {
             let span = entries[index].headSpan
@@ -418,13 +414,18 @@ public final class ModelBuilder {
     }
   }
 
+  /// A keyword's UTF-8, for `classify`.
+  private struct Keyword {
+    let bytes: [UInt8]
+  }
+
   /// The keywords `classify` tells apart after a date, and at the start of a definition.
-  private static let datedKeywords: [StaticString] = [
+  private static let datedKeywords = [
     "invoice", "estimate", "po", "credit", "income", "time", "expense", "meeting",
-  ]
-  private static let definitionKeywords: [StaticString] = [
+  ].map { Keyword(bytes: Array($0.utf8)) }
+  private static let definitionKeywords = [
     "client", "project", "service", "contact", "staff", "resource", "goal", "recurring",
-  ]
+  ].map { Keyword(bytes: Array($0.utf8)) }
 
   /// The phase an entry is built in. Keywords are compared as `buildDated` and
   /// `buildDefinition` read them, quotes removed: a `"invoice"` in quotes is an invoice

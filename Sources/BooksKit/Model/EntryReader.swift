@@ -105,8 +105,10 @@ struct EntryReader {
     tree.isWord(field.key, name)
   }
 
-  /// Visits each field; unknown and wrongly repeated fields are reported, not visited.
-  func fields(_ builder: ModelBuilder, _ visit: (FieldNode, String) -> Void) {
+  /// Visits each field; unknown and wrongly repeated fields are reported, not visited. The
+  /// visitor is handed this reader: a closure that captured it would copy it (and retain its
+  /// store) for every entry.
+  func fields(_ builder: ModelBuilder, _ visit: (EntryReader, FieldNode, String) -> Void) {
     guard !fieldNodes.isEmpty else { return }  // most dated entries are one line
     let kind = self.kind ?? EntryKind(rawValue: fieldKeyword)
     let specs = kind?.fields ?? []
@@ -151,7 +153,7 @@ struct EntryReader {
         continue
       }
       seen |= bit
-      visit(field, key)
+      visit(self, field, key)
     }
   }
 

@@ -17,7 +17,7 @@ extension ModelBuilder {
     for field in reader.fieldNodes where reader.tree.text(field.key) == "currency" {
       business.currency = reader.currency(field, self)
     }
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "legal-name": business.legalName = reader.text(field, self)
       case "address": reader.text(field, self).map { business.address.append($0) }
@@ -160,7 +160,7 @@ extension ModelBuilder {
       client.currency = reader.currency(field, self)
     }
     let currency = client.currency ?? books.defaultCurrency
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "stage": client.stage = reader.word(field, self)
       case "company": client.company = reader.text(field, self)
@@ -189,7 +189,7 @@ extension ModelBuilder {
   func buildContact(_ reader: EntryReader) {
     guard let (id, range) = reader.id(self) else { return }
     var contact = Contact(id: id, name: reader.name(after: 2, default: id, self), range: range)
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "category": contact.category = reader.word(field, self)
       case "designation": contact.designation = reader.text(field, self)
@@ -214,7 +214,7 @@ extension ModelBuilder {
       project.client = reader.ref(field, what: "a client id", self)
       if let own = project.client.flatMap({ ownCurrency($0.id) }) { currency = own }
     }
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "client": break
       case "value": project.value = reader.money(field, currency: currency, self)
@@ -317,7 +317,7 @@ extension ModelBuilder {
     {
       currency = own
     }
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "project": break
       case "pricing":
@@ -364,7 +364,7 @@ extension ModelBuilder {
     guard let (id, range) = reader.id(self) else { return }
     var member = Staff(id: id, name: reader.name(after: 2, default: id, self), range: range)
     let currency = books.defaultCurrency
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "role": member.role = reader.text(field, self)
       case "email": member.email = reader.text(field, self)
@@ -383,7 +383,7 @@ extension ModelBuilder {
     guard let (id, range) = reader.id(self) else { return }
     var resource = Resource(
       id: id, title: reader.name(after: 2, default: id, self), range: range)
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "kind": resource.kind = reader.word(field, self)
       case "topic": resource.topics += reader.refs(field, self)
@@ -423,7 +423,7 @@ extension ModelBuilder {
   func buildGoal(_ reader: EntryReader) {
     guard let (id, range) = reader.id(self) else { return }
     var goal = Goal(id: id, title: reader.name(after: 2, default: id, self), range: range)
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "category": goal.category = reader.word(field, self)
       case "target":

@@ -163,7 +163,7 @@ extension ModelBuilder {
     }
     let currency = template.currency ?? self.currency(ofClient: template.client?.id)
     var priced = PricedFields()
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       if readPriced(key, field, reader, currency: currency, into: &priced) { return }
       switch key {
       case "client", "currency": break

@@ -90,7 +90,7 @@ extension ModelBuilder {
     else { return }
     var income = Income(
       date: date, amount: amount, description: description, range: reader.headRange)
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "class": income.incomeClass = reader.word(field, self)
       case "client": income.client = reader.ref(field, what: "a client id", self)
@@ -137,7 +137,7 @@ extension ModelBuilder {
     var staff: Ref?
     var approvedBy: Ref?
     var notes: [String] = []
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "category": category = reader.word(field, self)
       case "vendor": vendor = reader.text(field, self)
@@ -217,7 +217,7 @@ extension ModelBuilder {
     var approvedBy: Ref?
     var invoice: Ref?
     var notes: [String] = []
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "staff": staff = reader.ref(field, what: "a staff id", self)
       case "billable": billable = reader.yesNo(field, self) ?? true
@@ -271,7 +271,7 @@ extension ModelBuilder {
     }
     let currency = invoice.currency ?? self.currency(ofClient: client?.id)
     var priced = PricedFields()
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       if readPriced(key, field, reader, currency: currency, into: &priced) { return }
       switch key {
       case "project": invoice.project = reader.ref(field, what: "a project id", self)
@@ -332,7 +332,7 @@ extension ModelBuilder {
     }
     let currency = estimate.currency ?? self.currency(ofClient: client?.id)
     var priced = PricedFields()
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       if readPriced(key, field, reader, currency: currency, into: &priced) { return }
       switch key {
       case "project": estimate.project = reader.ref(field, what: "a project id", self)
@@ -364,7 +364,7 @@ extension ModelBuilder {
       client: client, range: reader.headRange)
     if client == nil { missingParty(reader, "client", example: "acme") }
     let currency = self.currency(ofClient: client?.id)
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "limit": order.limit = reader.money(field, currency: currency, self)
       case "estimate": order.estimate = reader.ref(field, what: "an estimate number", self)
@@ -387,7 +387,7 @@ extension ModelBuilder {
     if invoiceRef == nil { missingParty(reader, "invoice", example: "INV-2026-001") }
     let invoice = invoiceRef.flatMap { self.invoice($0.id) }
     let currency = invoice?.currency ?? self.currency(ofClient: invoice?.client?.id)
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "item": lineItem(field, reader, currency: currency).map { credit.items.append($0) }
       case "tax": addTaxes(reader.refs(field, self), to: &credit.taxes)
@@ -439,7 +439,7 @@ extension ModelBuilder {
       return
     }
     var meeting = Meeting(date: date, start: start, end: end, title: title, range: reader.headRange)
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       switch key {
       case "end", "duration":
         guard meeting.end == nil, let start = meeting.start else {

@@ -698,7 +698,7 @@ public final class ModelBuilder {
           Self.fieldsCode, "tax `\(id)` has no rate", at: reader.headRange,
           fix: "tax \(id) \"\(name)\" 20%"))
     }
-    reader.fields(self) { field, key in
+    reader.fields(self) { reader, field, key in
       if key == "note" { _ = reader.text(field, self) }
     }
     define(id, .tax, index: books.taxes.count, at: idRange)

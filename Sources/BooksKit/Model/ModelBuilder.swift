@@ -21,9 +21,9 @@ public final class ModelBuilder {
 
   /// Builds the model. Entries are read in phases so that what an entry's defaults depend
   /// on is known whatever the order of the files: settings first (business, vocabularies,
-  /// taxes), then clients, projects and the other definitions; then documents and credit
-  /// notes beside time, expenses and meetings; incomes last. Within a phase, entries keep
-  /// file order.
+  /// taxes); then clients, projects and the other definitions, documents, credit notes and
+  /// incomes, in that order, beside time, expenses and meetings (which read only the
+  /// settings). Within a phase, entries keep file order.
   public static func build(_ trees: consuming [SyntaxTree]) -> (Books, [Diagnostic]) {
     build(trees, chunkMinimum: 4096)
   }
@@ -56,37 +56,50 @@ public final class ModelBuilder {
       }
     }
     clock.lap("build: classify")
-    // Room for every id at once: a growing table hashes each id again at every doubling.
-    builder.books.definitions.reserveCapacity((0...3).reduce(0) { $0 + byPhase[$1].count })
-    for phase in 0...3 {
-      for (treeIndex, entryIndex) in byPhase[phase] {
-        let tree = trees[treeIndex]
-        builder.buildDefinition(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
-      }
+    // Settings first (the business, taxes, vocabularies): the business's currency is known
+    // for good.
+    for (treeIndex, entryIndex) in byPhase[0] {
+      let tree = trees[treeIndex]
+      builder.buildDefinition(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
     }
-    clock.lap("build: definitions")
-    // Settings are built: the business's currency is known for good.
+    clock.lap("build: settings")
     builder.knownDefaultCurrency = builder.books.defaultCurrency
-    // Time, expenses and meetings need only the definitions: they are built in chunks side
-    // by side, from a copy of the books as they are now, while one worker builds the
-    // documents, then the credit notes (they look their invoice up), then the incomes (a
-    // payment's currency is that of the invoice it pays) into the books themselves.
-    // Documents are not chunked: they read the shared definitions much more than dated
-    // entries do, and two threads took turns on them.
+    // Time, expenses and meetings need only the settings: they are built in chunks side by
+    // side, from a copy of the books as they are now, while one worker builds the clients,
+    // projects and other definitions (each phase reading the ones before it), then the
+    // documents, the credit notes (they look their invoice up) and the incomes (a payment's
+    // currency is that of the invoice it pays) into the books themselves. Documents are not
+    // chunked: they read the shared definitions much more than dated entries do, and two
+    // threads took turns on them.
     let documents = Handover(builder: builder)
+    let definitions = byPhase[1] + byPhase[2] + byPhase[3]
     let ordered = byPhase[4] + byPhase[5] + byPhase[7]
     let shared = trees  // a `let` the workers can read; `trees` is let go of below
     let dated = Self.dated(
       byPhase[6], datedArrays, of: shared, over: builder.books, minimum: chunkMinimum
     ) {
+      // One copy of each tree, not one per entry: a copy retains its arrays.
+      var current: (index: Int, tree: SyntaxTree)?
+      func tree(_ index: Int) -> SyntaxTree {
+        if let current, current.index == index { return current.tree }
+        current = (index, shared[index])
+        return shared[index]
+      }
+      PhaseClock.timed("definitions") {
+        // Room for every id at once: a growing table hashes each id again at every doubling.
+        documents.builder.books.definitions.reserveCapacity(
+          documents.builder.books.definitions.count + definitions.count)
+        for (treeIndex, entryIndex) in definitions where shared.indices.contains(treeIndex) {
+          let tree = tree(treeIndex)
+          guard tree.entries.indices.contains(entryIndex) else { continue }
+          documents.builder.buildDefinition(
+            EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+        }
+      }
       PhaseClock.timed("documents, credit notes and incomes") {
-        var current: (index: Int, tree: SyntaxTree)?
-        for (treeIndex, entryIndex) in ordered {
-          // One copy of each tree, not one per entry: a copy retains its arrays.
-          if current?.index != treeIndex { current = (treeIndex, shared[treeIndex]) }
-          guard let tree = current?.tree, tree.entries.indices.contains(entryIndex) else {
-            continue
-          }
+        for (treeIndex, entryIndex) in ordered where shared.indices.contains(treeIndex) {
+          let tree = tree(treeIndex)
+          guard tree.entries.indices.contains(entryIndex) else { continue }
           documents.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
         }
       }

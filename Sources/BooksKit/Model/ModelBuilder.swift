@@ -141,9 +141,14 @@ public final class ModelBuilder {
       var expenses: [Expense] = []
       var meetings: [Meeting] = []
       var counts = (0, 0, 0)
-      let timeEntries = [TimeEntry](unsafeUninitializedCapacity: totals.0) { time, timeCount in
-        expenses = [Expense](unsafeUninitializedCapacity: totals.1) { expense, expenseCount in
-          meetings = [Meeting](unsafeUninitializedCapacity: totals.2) { meeting, meetingCount in
+      // Room for one value at least: with none, each initializer would write the shared
+      // empty array's count (see `LocalFileSystem.read`).
+      let timeEntries = [TimeEntry](unsafeUninitializedCapacity: max(totals.0, 1)) {
+        time, timeCount in
+        expenses = [Expense](unsafeUninitializedCapacity: max(totals.1, 1)) {
+          expense, expenseCount in
+          meetings = [Meeting](unsafeUninitializedCapacity: max(totals.2, 1)) {
+            meeting, meetingCount in
             counts = fill(Regions(timeEntries: time, expenses: expense, meetings: meeting))
             meetingCount = counts.2
           }

@@ -82,7 +82,10 @@ public struct LocalFileSystem: FileSystem {
     -> Result<[UInt8], FileProblem>
   {
     var problem: FileProblem?
-    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+    // Room for one byte at least: with none, the array is the shared empty one, and the
+    // initializer writes its count (zero over zero, which ThreadSanitizer reports as a race
+    // with any thread reading another empty array).
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
       switch Self.read(descriptor, into: buffer, partSize: partSize, most: most) {
       case .success(let filled): count = filled
       case .failure(let failure):

@@ -44,7 +44,12 @@ public final class ModelBuilder {
     var byPhase = Array(repeating: [(tree: Int, entry: Int)](), count: 8)
     // Phase 6: the array each entry's value goes to.
     var datedArrays: [DatedArray] = []
-    let classes = trees.map { Self.classify($0) }
+    // Several files are classified side by side, each through buffers of its own.
+    let files = trees  // a `let` the threads can read
+    let classes =
+      files.count > 1
+      ? Parallel.map(files.count) { Self.classify(files[$0]) } : files.map { Self.classify($0) }
+    _ = consume files  // the trees are let go of below: this copy must not hold them
     var counts = [Int](repeating: 0, count: 8)
     for tree in classes { for kind in tree { counts[kind.phase] += 1 } }
     for phase in 0..<8 { byPhase[phase].reserveCapacity(counts[phase]) }

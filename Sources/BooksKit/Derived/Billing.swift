@@ -155,7 +155,7 @@ public struct Billing: Sendable {
 
     /// `BillingClaim.covers`.
     func covers(_ date: CalendarDate) -> Bool {
-      date <= through && (from.map { $0 <= date } ?? true)
+      BillingClaim.covers(date, from: from, through: through)
     }
   }
 }

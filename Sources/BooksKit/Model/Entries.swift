@@ -115,6 +115,11 @@ public struct BillingClaim: Sendable {
 
   /// True when `date` falls in the claimed span.
   public func covers(_ date: CalendarDate) -> Bool {
+    Self.covers(date, from: from, through: through)
+  }
+
+  /// True when `date` falls in the span from `from` (open when nil) through `through`.
+  static func covers(_ date: CalendarDate, from: CalendarDate?, through: CalendarDate) -> Bool {
     date <= through && (from.map { $0 <= date } ?? true)
   }
 }

@@ -22,6 +22,7 @@ extension ModelBuilder {
   /// calling a method of `books` (a value held by this object) copies the whole value,
   /// retaining each of its arrays, at every call.
   func ownCurrency(_ id: String) -> Currency? {
+    assert(!readsOnlySettings, "a chunk's builder has no clients to read")
     guard let definition = books.definitions[id], definition.kind == .client,
       books.clients.indices.contains(definition.index)
     else { return nil }
@@ -30,6 +31,7 @@ extension ModelBuilder {
 
   /// `Books.clientID(ofProject:)`, read through the stored properties as `ownCurrency` is.
   func clientID(ofProject id: String) -> String? {
+    assert(!readsOnlySettings, "a chunk's builder has no projects to read")
     guard let definition = books.definitions[id], definition.kind == .project,
       books.projects.indices.contains(definition.index)
     else { return nil }
@@ -38,6 +40,7 @@ extension ModelBuilder {
 
   /// `Books.invoice(_:)`, read through the stored properties as `ownCurrency` is.
   private func invoice(_ number: String) -> Invoice? {
+    assert(!readsOnlySettings, "a chunk's builder has no invoices to read")
     guard let index = books.documents[.invoice]?[number], books.invoices.indices.contains(index)
     else { return nil }
     return books.invoices[index]

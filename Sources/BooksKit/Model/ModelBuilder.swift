@@ -1,8 +1,9 @@
 /// Builds the typed `Books` from the syntax trees of all loaded files.
 ///
-/// Two passes: definitions first (so a dated entry can find its client's currency in any
-/// file), then dated entries. Every malformed field is reported and skipped; the entry is
-/// still built from what could be read, so later checks see as much as possible.
+/// In phases (see `build`): settings and definitions before the documents and incomes that
+/// read them (so a dated entry can find its client's currency in any file). Every
+/// malformed field is reported and skipped; the entry is still built from what could be
+/// read, so later checks see as much as possible.
 public final class ModelBuilder {
   public static let fieldsCode = "fields"
   public static let valuesCode = "values"
@@ -13,6 +14,10 @@ public final class ModelBuilder {
   let interner: InternerBox
   /// The business's currency once the settings are built (see `defaultCurrency`).
   private(set) var knownDefaultCurrency: Currency?
+  /// True for a chunk's builder: it starts from the settings alone (time, expenses and
+  /// meetings need nothing else), so reading a client, project or invoice there is a
+  /// mistake that debug builds stop at.
+  private(set) var readsOnlySettings = false
 
   init(files: [SourceFile]) {
     books.files = files
@@ -250,6 +255,7 @@ public final class ModelBuilder {
         PhaseClock.timed("chunk \(chunk + 1) of \(count)") {
           let part = ModelBuilder(
             books: books, interner: interners.boxes[worker % interners.boxes.count])
+          part.readsOnlySettings = true
           part.books.timeEntries.reserveCapacity(room[chunk][0])
           part.books.expenses.reserveCapacity(room[chunk][1])
           part.books.meetings.reserveCapacity(room[chunk][2])
@@ -337,10 +343,11 @@ public final class ModelBuilder {
     fileprivate var array: DatedArray
   }
 
-  /// Each entry's class, in parts of the entries side by side for a big tree.
-  static func classify(_ tree: SyntaxTree) -> [EntryClass] {
+  /// Each entry's class, in parts of the entries side by side for a big tree (`parts`
+  /// sets how many, for tests).
+  static func classify(_ tree: SyntaxTree, parts: Int? = nil) -> [EntryClass] {
     let count = tree.entries.count
-    let parts = count < 1 << 16 ? 1 : Parallel.cores
+    let parts = max(parts ?? (count < 1 << 16 ? 1 : Parallel.cores), 1)
     return Parallel.map(parts) { part in
       classify(tree, count * part / parts..<count * (part + 1) / parts)
     }.flatMap { $0 }

@@ -151,6 +151,10 @@ import Testing
         2026-03-12 time web 1h "Named"
           invoice INV-2
         2026-05-10 time web 1h "After every span"
+        project app "App"
+          client acme
+        2026-06-10 time app 2h "In both June spans"
+        2026-06-20 time app 1h "In the later-dated span only"
         2026-01-15 invoice INV-0 acme
           status void
           bills web through 2026-12-31
@@ -160,12 +164,18 @@ import Testing
           bills web from 2026-02-01 through 2026-02-28
         2026-04-01 invoice INV-3 acme
           bills acme through 2026-03-31
+        2026-07-10 invoice INV-5 acme
+          bills app from 2026-06-01 through 2026-06-30
+        2026-07-01 invoice INV-4 acme
+          bills app from 2026-06-01 through 2026-06-15
 
         """
     ).books
     let billing = Billing(books)
-    #expect(billing.timeInvoices == ["INV-1", "INV-2", nil, "INV-3", "INV-2", nil])
-    #expect(billing.claimedTime == [[], [0], [1], [3]])
+    // INV-4 is dated before INV-5, which comes first in the file: June 10 is INV-4's.
+    #expect(
+      billing.timeInvoices == ["INV-1", "INV-2", nil, "INV-3", "INV-2", nil, "INV-4", "INV-5"])
+    #expect(billing.claimedTime == [[], [0], [1], [3], [7], [6]])
   }
 
   /// Reports hand over the check's time billing, whose targets and their projects are

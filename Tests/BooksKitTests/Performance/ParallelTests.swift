@@ -145,12 +145,15 @@ import Testing
     let big = String(repeating: small, count: 65536 / heads.count + 1)
     for text in [small, big] {
       let tree = Parser.parse(SourceFile(path: "heads.books", text: text), fileIndex: 0)
-      let classes = ModelBuilder.classify(tree)
       let reference = ModelBuilder.classifyOneByOne(tree)
-      #expect(classes.count == tree.entries.count)
       #expect(reference.count == tree.entries.count)
-      // The first entry classified otherwise, if any (not the whole arrays, when they differ).
-      #expect(classes.indices.first { classes[$0] != reference[$0] } == nil)
+      // In as many parts as the cores say, and in 1, 3 and 7 whatever the cores.
+      for parts in [nil, 1, 3, 7] {
+        let classes = ModelBuilder.classify(tree, parts: parts)
+        #expect(classes.count == tree.entries.count)
+        // The first entry classified otherwise, if any (not the whole arrays when they differ).
+        #expect(classes.indices.first { classes[$0] != reference[$0] } == nil)
+      }
     }
     let tree = Parser.parse(SourceFile(path: "heads.books", text: small), fileIndex: 0)
     #expect(

@@ -399,13 +399,10 @@ public final class ModelBuilder {
           }
           /// The first of `keywords` that `token` is, as its index; `keywords.count` for
           /// none; nil when undecided.
-          func which(_ token: Token, _ keywords: [Keyword]) -> Int? {
+          func which(_ token: Token, _ keywords: [[UInt8]]) -> Int? {
             guard let text = keywordText(token) else { return nil }
-            guard let base = text.baseAddress else { return keywords.count }
-            return keywords.firstIndex { keyword in
-              keyword.bytes.count == text.count
-                && keyword.bytes.indices.allSatisfy { keyword.bytes[$0] == base[$0] }
-            } ?? keywords.count
+            return keywords.firstIndex { $0.count == text.count && $0.elementsEqual(text) }
+              ?? keywords.count
           }
           func decide(_ index: Int) -> EntryClass? {
             let span = entries[index].headSpan
@@ -444,18 +441,13 @@ public final class ModelBuilder {
     }
   }
 
-  /// A keyword's UTF-8, for `classify`.
-  private struct Keyword {
-    let bytes: [UInt8]
-  }
-
   /// The keywords `classify` tells apart after a date, and at the start of a definition.
   private static let datedKeywords = [
     "invoice", "estimate", "po", "credit", "income", "time", "expense", "meeting",
-  ].map { Keyword(bytes: Array($0.utf8)) }
+  ].map { Array($0.utf8) }
   private static let definitionKeywords = [
     "client", "project", "service", "contact", "staff", "resource", "goal", "recurring",
-  ].map { Keyword(bytes: Array($0.utf8)) }
+  ].map { Array($0.utf8) }
 
   /// The phase an entry is built in. Keywords are compared as `buildDated` and
   /// `buildDefinition` read them, quotes removed: a `"invoice"` in quotes is an invoice

@@ -109,8 +109,9 @@ struct EntryReader {
   /// visitor is handed this reader: a closure that captured it would copy it (and retain its
   /// store) for every entry.
   func fields(_ builder: ModelBuilder, _ visit: (EntryReader, FieldNode, String) -> Void) {
+    builder.fieldsRead = true
     guard !fieldNodes.isEmpty else { return }  // most dated entries are one line
-    let kind = self.kind ?? EntryKind(rawValue: fieldKeyword)
+    let kind = knownKind
     let specs = kind?.fields ?? []
     // Which specs were seen, as bits (no kind has 64 fields; beyond, repeats go unnoticed).
     var seen: UInt64 = 0
@@ -157,8 +158,12 @@ struct EntryReader {
     }
   }
 
+  /// The entry's kind: the one the builder set, or the one its keyword names.
+  var knownKind: EntryKind? { kind ?? EntryKind(rawValue: fieldKeyword) }
+
   /// Reports any field on an entry that takes none.
   func fieldsAbsent(_ builder: ModelBuilder) {
+    builder.fieldsRead = true
     for field in fieldNodes {
       builder.report(
         .error(

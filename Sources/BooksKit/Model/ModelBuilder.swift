@@ -18,6 +18,9 @@ public final class ModelBuilder {
   /// meetings need nothing else), so reading a client, project or invoice there is a
   /// mistake that debug builds stop at.
   private(set) var readsOnlySettings = false
+  /// Set when an entry's fields are read (`EntryReader.fields`, `fieldsAbsent`): an entry
+  /// whose builder gave up before reading them still has their names checked.
+  var fieldsRead = false
 
   init(files: [SourceFile]) {
     books.files = files
@@ -70,7 +73,7 @@ public final class ModelBuilder {
     // for good.
     for (treeIndex, entryIndex) in byPhase[0] {
       let tree = trees[treeIndex]
-      builder.buildDefinition(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+      builder.buildDefinition(tree.store, tree.entries[entryIndex])
     }
     clock.lap("build: settings")
     builder.knownDefaultCurrency = builder.books.defaultCurrency
@@ -102,15 +105,14 @@ public final class ModelBuilder {
         for (treeIndex, entryIndex) in definitions where shared.indices.contains(treeIndex) {
           let tree = tree(treeIndex)
           guard tree.entries.indices.contains(entryIndex) else { continue }
-          documents.builder.buildDefinition(
-            EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+          documents.builder.buildDefinition(tree.store, tree.entries[entryIndex])
         }
       }
       PhaseClock.timed("documents, credit notes and incomes") {
         for (treeIndex, entryIndex) in ordered where shared.indices.contains(treeIndex) {
           let tree = tree(treeIndex)
           guard tree.entries.indices.contains(entryIndex) else { continue }
-          documents.builder.buildDated(EntryReader(tree: tree, entry: tree.entries[entryIndex]))
+          documents.builder.buildDated(tree.store, tree.entries[entryIndex])
         }
       }
     }
@@ -331,7 +333,7 @@ public final class ModelBuilder {
       guard nodes.indices.contains(first), nodes.indices.contains(last) else { continue }
       let store = trees[treeIndex].store.view(of: nodes[first].start..<nodes[last].end)
       for index in start..<end where nodes.indices.contains(entries[index].entry) {
-        buildDated(EntryReader(store: store, entry: nodes[entries[index].entry]))
+        buildDated(store, nodes[entries[index].entry])
       }
     }
   }
@@ -484,6 +486,30 @@ public final class ModelBuilder {
   }
 
   // MARK: Dispatch
+
+  /// Builds a definition, a setting or a vocabulary; see `checkFieldNames`.
+  private func buildDefinition(_ store: TreeStore, _ entry: EntryNode) {
+    fieldsRead = false
+    buildDefinition(EntryReader(store: store, entry: entry))
+    checkFieldNames(store, entry)
+  }
+
+  /// Builds a dated entry; see `checkFieldNames`.
+  private func buildDated(_ store: TreeStore, _ entry: EntryNode) {
+    fieldsRead = false
+    buildDated(EntryReader(store: store, entry: entry))
+    checkFieldNames(store, entry)
+  }
+
+  /// After an entry of a known kind whose builder gave up before its fields (a bad date,
+  /// duration, amount or id), checks their names all the same: a misspelt field is reported
+  /// in the same run as the head's problem, not in the run after it is fixed.
+  private func checkFieldNames(_ store: TreeStore, _ entry: EntryNode) {
+    guard !fieldsRead, entry.fieldSpan.count > 0 else { return }
+    let reader = EntryReader(store: store, entry: entry)
+    guard reader.knownKind != nil else { return }  // an unknown keyword is reported already
+    reader.fields(self) { _, _, _ in }
+  }
 
   private func buildDefinition(_ reader: consuming EntryReader) {
     guard let first = reader.head.first else { return }

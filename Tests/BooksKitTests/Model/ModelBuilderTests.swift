@@ -165,6 +165,44 @@ import Testing
     #expect(fixes[4] == "did you mean `invoice`?")
   }
 
+  /// An entry whose head cannot be read (a bad date, duration or id) still has its fields'
+  /// names checked; an unknown keyword's fields are not (which fields it takes is unknown).
+  @Test func fieldNamesAreCheckedUnderAHeadThatCannotBeRead() {
+    let validation = validate(
+      """
+      business "B"
+        currency EUR
+      client Bad_Id "X"
+        stag lead
+      2026-13-01 time p 1h
+        staf ana
+        staff ana
+        staff ana
+      2026-01-02 time p 1x
+        aproved-by ana
+      2026-01-03 expense 12 EUR "Lunch"
+        categry meals
+      2026-02-30 tim p 1h
+        staf ana
+
+      """)
+    #expect(
+      describe(validation) == [
+        "main.books:3:8 values: `Bad_Id` is not a valid id",
+        "main.books:4:3 fields: `client` has no field `stag`",
+        "main.books:5:1 values: `2026-13-01` is not a date: there is no month 13",
+        "main.books:6:3 fields: `time` has no field `staf`",
+        "main.books:8:3 fields: field `staff` is given twice",
+        "main.books:9:19 values: `1x` is not a duration",
+        "main.books:10:3 fields: `time` has no field `aproved-by`",
+        "main.books:12:3 fields: `expense` has no field `categry`",
+        "main.books:13:1 values: `2026-02-30` is not a date: February 2026 has no day 30",
+      ])
+    let fixes = validation.diagnostics.map { $0.fix ?? "" }
+    #expect(fixes[3] == "did you mean `staff`?")
+    #expect(fixes[6] == "did you mean `approved-by`?")
+  }
+
   @Test func amountsNeedACurrency() {
     let validation = validate("client a \"A\"\n  contract 100\n")
     #expect(describe(validation) == ["main.books:2:12 values: no currency for this amount"])

@@ -174,11 +174,12 @@ private struct Excerpt {
     ]
   }
 
-  /// Columns a piece of a line takes in the excerpt: four per tab, one per other character.
+  /// Columns a piece of a line takes in the excerpt, as a terminal draws it: four per tab,
+  /// two per wide character (CJK, fullwidth forms, emoji), one per other character.
   static func displayWidth(_ text: String) -> Int {
     var width = 0
     for character in text {
-      width += character == "\t" ? 4 : 1
+      width += character == "\t" ? 4 : TerminalWidth.columns(character)
     }
     return width
   }

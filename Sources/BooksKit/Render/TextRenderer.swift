@@ -13,9 +13,9 @@ public enum TextRenderer {
   private static func lines(_ block: Block, _ style: TextStyle) -> [String] {
     switch block {
     case .metrics(_, let title, let metrics):
-      let width = metrics.map { $0.label.count }.max() ?? 0
+      let width = metrics.map { TerminalWidth.of(oneLine($0.label)) }.max() ?? 0
       let values = metrics.map { shown($0.value) }
-      let valueWidth = values.map(\.count).max() ?? 0
+      let valueWidth = values.map(TerminalWidth.of).max() ?? 0
       return (title.map { [style.bold(oneLine($0))] } ?? [])
         + zip(metrics, values).map { metric, value in
           "  " + pad(oneLine(metric.label), width) + "  " + padLeft(value, valueWidth)
@@ -49,10 +49,10 @@ public enum TextRenderer {
 
   private static func tableLines(_ table: Table, _ style: TextStyle) -> [String] {
     let all = table.rows + (table.rows.isEmpty ? [] : table.footer.map { [$0] } ?? [])
-    var widths = table.columns.map { $0.title.count }
+    var widths = table.columns.map { TerminalWidth.of(oneLine($0.title)) }
     for row in all {
       for (index, cell) in row.enumerated() where widths.indices.contains(index) {
-        widths[index] = max(widths[index], shown(cell).count)
+        widths[index] = max(widths[index], TerminalWidth.of(shown(cell)))
       }
     }
     let numeric = table.columns.indices.map { index in
@@ -78,7 +78,8 @@ public enum TextRenderer {
       cells.enumerated().map { index, text in
         guard widths.indices.contains(index) else { return text }
         let fitted =
-          text.count > widths[index] ? String(text.prefix(widths[index] - 1)) + "…" : text
+          TerminalWidth.of(text) > widths[index]
+          ? TerminalWidth.prefix(text, fitting: widths[index] - 1) + "…" : text
         return numeric.indices.contains(index) && numeric[index]
           ? padLeft(fitted, widths[index]) : pad(fitted, widths[index])
       }.joined(separator: "  ").trimmingTrailingSpaces()
@@ -145,7 +146,7 @@ public enum TextRenderer {
     for item in items {
       if current.isEmpty {
         current = item
-      } else if indent + current.count + 3 + item.count <= width {
+      } else if indent + TerminalWidth.of(current) + 3 + TerminalWidth.of(item) <= width {
         current += " · " + item
       } else {
         lines.append(String(repeating: " ", count: indent) + current)
@@ -157,11 +158,11 @@ public enum TextRenderer {
   }
 
   static func pad(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - text.count))
+    text + String(repeating: " ", count: max(0, width - TerminalWidth.of(text)))
   }
 
   static func padLeft(_ text: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(0, width - text.count)) + text
+    String(repeating: " ", count: max(0, width - TerminalWidth.of(text))) + text
   }
 }
 

@@ -138,7 +138,11 @@ import Testing
       "refs", "unknown reference `XYZ`", at: sourceRange(of: "XYZ", in: files))
     let hebrew = Diagnostic.warning(
       "names", "right-to-left text in a client name", at: sourceRange(of: "שלום", in: files))
-    assertSnapshot(render([diagnostic, hebrew], files), named: "human-multibyte.txt")
+    // Wide characters (CJK, emoji) take two columns each: the carets under them and under
+    // what follows them line up with what a terminal draws.
+    let wide = Diagnostic.note(
+      "names", "a client name in Japanese", at: sourceRange(of: "日本", in: files))
+    assertSnapshot(render([diagnostic, hebrew, wide], files), named: "human-multibyte.txt")
   }
 
   @Test func crlfFile() {

@@ -66,6 +66,40 @@ import Testing
         """)
   }
 
+  /// Wide characters take two columns: the columns after a Japanese name or an emoji line
+  /// up as a terminal draws them (every line is 80 columns by Python's `east_asian_width`),
+  /// and a wide name is shortened by columns, not characters.
+  @Test func textAlignsWideCharactersByColumns() {
+    let view = ReportView(
+      name: "wide", title: "Wide", subtitle: "",
+      asOf: CalendarDate(year: 2026, month: 11, day: 22) ?? .earliest, period: Self.view.period,
+      blocks: [
+        .table(
+          Table(
+            id: "rows", title: nil, columns: [Column("name", "Name"), Column("amount", "Amount")],
+            rows: [
+              [.text("日本商事"), .money(Self.money("5"))],
+              [.text("Café 🚀 ✔️"), .money(Self.money("12"))],
+              [.text(String(repeating: "漢", count: 40)), .money(Self.money("1"))],
+            ]))
+      ])
+    #expect(
+      TextRenderer.render(view) == """
+        Wide
+
+
+        Name                                                                      Amount
+        ─────────────────────────────────────────────────────────────────────  ─────────
+        日本商事                                                                5.00 EUR
+        Café 🚀 ✔️                                                             12.00 EUR
+        漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢…   1.00 EUR
+
+        """)
+    #expect(TerminalWidth.of("日本 a 🚀") == 9)
+    #expect(TerminalWidth.of("e\u{301}") == 1)
+    #expect(TerminalWidth.prefix("日本語", fitting: 5) == "日本")
+  }
+
   @Test func markdownEscapesEveryActiveCharacter() {
     let markdown = MarkdownRenderer.render(Self.view)
     #expect(

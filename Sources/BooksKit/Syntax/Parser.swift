@@ -163,12 +163,16 @@ public struct Parser {
     }
     let end = min(range.upperBound, bytes.count)
     var tags: [Token] = []
+    // Where the next byte a line's check would look at closely is (see `firstSuspect`):
+    // lines before it are printable text, and are not checked byte by byte.
+    var suspect = position - 1
     while position < end {
       var lineEnd = end
       if let base = bytes.baseAddress, let found = memchr(base + position, 0x0A, end - position) {
         lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
       }
-      parseLine(bytes, start: position, end: lineEnd, tags: &tags)
+      if suspect < position { suspect = Self.firstSuspect(bytes, from: position, to: end) }
+      parseLine(bytes, start: position, end: lineEnd, tags: &tags, check: suspect < lineEnd)
       position = lineEnd + 1
     }
     closeEntry(tagsAt: tokens.count)
@@ -193,11 +197,77 @@ public struct Parser {
     byte == 0x20 || byte == 0x09 || byte == 0x0D
   }
 
+  /// Where the first blank (space, tab or carriage return) at or after `start` is, or
+  /// `end` when there is none before it.
+  ///
+  /// Eight bytes at a time while eight can be read from the buffer: the lowest byte below
+  /// 0x21 is found exactly (for each byte below it, subtracting 0x21 borrows nothing, and a
+  /// byte of 0x80 or more is never flagged). It is a blank, or a control character that
+  /// belongs to the word (the line's check reports it). Flags past `end` are masked off, so
+  /// a word near the end of a line takes one step too.
+  @inline(__always)
+  static func firstBlank(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
+    let end = min(end, bytes.count)
+    var index = max(start, 0)
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index < end, index + 8 <= bytes.count {
+        let word = UInt64(
+          littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        var low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+        let left = end - index
+        if left < 8 { low &= (1 << UInt64(left &* 8)) &- 1 }
+        if low != 0 {
+          let at = index + low.trailingZeroBitCount >> 3
+          if isBlank(bytes[at]) { return at }
+          index = at + 1
+          continue
+        }
+        if left <= 8 { return end }
+        index += 8
+      }
+    }
+    while index < end, !isBlank(bytes[index]) { index += 1 }
+    return index
+  }
+
+  /// Where the first `"` or `\\` at or after `start` is, or `end` when there is none
+  /// before it; eight bytes at a time, as `firstBlank`.
+  @inline(__always)
+  static func firstQuoteOrBackslash(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> Int {
+    let end = min(end, bytes.count)
+    var index = max(start, 0)
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      // A zero byte of `x` sets its high bit in `zeros(x)`; a bit above the lowest such
+      // byte may be set too, never one below it, so the lowest set bit is exact.
+      func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+      while index < end, index + 8 <= bytes.count {
+        let word = UInt64(
+          littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        var found = zeros(word ^ (0x22 &* ones)) | zeros(word ^ (0x5C &* ones))
+        let left = end - index
+        if left < 8 { found &= (1 << UInt64(left &* 8)) &- 1 }
+        if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+        if left <= 8 { return end }
+        index += 8
+      }
+    }
+    while index < end, bytes[index] != 0x22, bytes[index] != 0x5C { index += 1 }
+    return index
+  }
+
   /// Reads one line. Its words and strings go straight onto the end of the token storage
   /// (taken back off when the line turns out to hold none the tree keeps); its tags go to
   /// `tags`, as they are stored after the words.
   private mutating func parseLine(
-    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, tags: inout [Token]
+    _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, tags: inout [Token], check: Bool
   ) {
     var index = start
     while index < end, Self.isBlank(bytes[index]) { index += 1 }
@@ -215,10 +285,13 @@ public struct Parser {
       return
     }
 
-    validateBytes(bytes, from: index, to: end)
+    if check { validateBytes(bytes, from: index, to: end) }
     let first = tokens.count
     if !tags.isEmpty { tags.removeAll(keepingCapacity: true) }
     var comment: Token?
+    // An indented line's first token is its field's key: the field node keeps it, so it
+    // never goes into the storage.
+    var key: Token?
     while index < end {
       let byte = bytes[index]
       if Self.isBlank(byte) {
@@ -237,17 +310,18 @@ public struct Parser {
       if byte == UInt8(ascii: "\"") {
         index += 1
         var closed = false
-        while index < end {
-          let current = bytes[index]
-          if current == UInt8(ascii: "\\") {
-            index += 2
+        var escaped = false
+        while true {
+          index = Self.firstQuoteOrBackslash(bytes, from: index, to: end)
+          guard index < end else { break }
+          if bytes[index] == UInt8(ascii: "\\") {
+            escaped = true
+            index += 2  // the escaped byte is skipped, even a quote
             continue
           }
           index += 1
-          if current == UInt8(ascii: "\"") {
-            closed = true
-            break
-          }
+          closed = true
+          break
         }
         index = min(index, end)
         var tokenEnd = index
@@ -257,27 +331,29 @@ public struct Parser {
             .error(
               Self.code, "this string has no closing quote", at: range(tokenStart, tokenEnd),
               fix: "add a `\"` at the end of the text; write `\\\"` for a quote inside it"))
-        } else if !validEscapes(bytes, tokenStart + 1, tokenEnd - 1) {
+        } else if escaped, !validEscapes(bytes, tokenStart + 1, tokenEnd - 1) {
           diagnostics.append(
             .error(
               Self.code, "invalid escape in string", at: range(tokenStart, tokenEnd),
               fix: "the escapes are \\\" \\\\ \\n \\t and \\u{XXXX}; write `\\\\` for a backslash"
             ))
         }
-        tokens.append(Token(kind: .string, start: tokenStart, end: tokenEnd))
+        let token = Token(kind: .string, start: tokenStart, end: tokenEnd)
+        if indented, key == nil { key = token } else { tokens.append(token) }
         continue
       }
-      while index < end, !Self.isBlank(bytes[index]) {
-        index += 1
-      }
+      index = Self.firstBlank(bytes, from: index, to: end)
       if byte == UInt8(ascii: "#") {
         tags.append(Token(kind: .tag, start: tokenStart, end: index))
       } else {
-        tokens.append(Token(kind: .word, start: tokenStart, end: index))
+        let token = Token(kind: .word, start: tokenStart, end: index)
+        if indented, key == nil { key = token } else { tokens.append(token) }
       }
     }
-    let count = tokens.count - first
-    let last = count > 0 ? tokens[tokens.count - 1] : nil
+    // The line's tokens, its key among them; the values are those in the storage.
+    let values = tokens.count - first
+    let count = values + (key == nil ? 0 : 1)
+    let last = values > 0 ? tokens[tokens.count - 1] : key
 
     if count == 0 && tags.isEmpty {
       if let comment {
@@ -316,9 +392,9 @@ public struct Parser {
       if !tags.isEmpty { entryTags += tags }
       return
     }
-    let key = tokens[first]
+    guard let key else { return }  // an indented line with tokens has a key
     guard !entries.isEmpty else {
-      tokens.removeLast(count)
+      tokens.removeLast(values)
       diagnostics.append(
         .error(
           Self.code, "indented line outside an entry", at: range(key.start, contentEnd),
@@ -326,24 +402,63 @@ public struct Parser {
       return
     }
     guard key.kind == .word else {
-      tokens.removeLast(count)
+      tokens.removeLast(values)
       diagnostics.append(
         .error(
           Self.code, "a field line starts with the field name", at: range(key.start, key.end),
           fix: "write `name value`, e.g. `note \"...\"`"))
       return
     }
-    // The key is kept in the field node itself: its values move down over it.
-    tokens.remove(at: first)
-    let values = StoreSpan(start: first, count: count - 1)
+    let valueSpan = StoreSpan(start: first, count: values)
     var tagSpan = StoreSpan.empty
     if !tags.isEmpty {
       tagSpan = StoreSpan(start: tokens.count, count: tags.count)
       tokens += tags
     }
     fields.append(
-      FieldNode(key: key, values: values, tags: tagSpan, end: contentEnd, comment: comment))
+      FieldNode(key: key, values: valueSpan, tags: tagSpan, end: contentEnd, comment: comment))
     entries[entries.count - 1].end = contentEnd
+  }
+
+  /// Where the first byte at or after `start` is that is not printable ASCII, a tab, a
+  /// carriage return or a line feed (a control character, DEL, or part of a multibyte
+  /// UTF-8 character), or `end`. Eight bytes at a time: the lowest flagged byte of a word
+  /// is exact (see `firstBlank`); a tab, carriage return or line feed among them is
+  /// stepped over.
+  static func firstSuspect(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
+    let end = min(end, bytes.count)
+    var index = max(start, 0)
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= end {
+        let word = UInt64(
+          littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let below = (word &- 0x20 &* ones) & ~word & highs
+        let notDEL = word ^ (0x7F &* ones)
+        let del = (notDEL &- ones) & ~notDEL & highs
+        let flagged = (word & highs) | below | del
+        if flagged == 0 {
+          index += 8
+          continue
+        }
+        let at = index + flagged.trailingZeroBitCount >> 3
+        let byte = bytes[at]
+        guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return at }
+        index = at + 1
+      }
+    }
+    while index < end {
+      let byte = bytes[index]
+      guard byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0A || byte == 0x0D else {
+        return index
+      }
+      index += 1
+    }
+    return end
   }
 
   /// Reports the first control character or invalid UTF-8 sequence of a line, anywhere in

@@ -175,10 +175,7 @@ enum InvoicesCheck {
         return
       }
       guard invoice.pointee.recurring == nil, !invoice.pointee.hasUnreadItems else { return }
-      var claimed = TimeSpan.zero
-      for entryIndex in time where billing.rate(ofTimeEntryAt: entryIndex) != nil {
-        claimed = claimed.plus(billing.billed(timeEntryAt: entryIndex))
-      }
+      let claimed = billing.valuedTime(ofTimeEntriesAt: time)
       var charged = TimeSpan.zero
       for item in invoice.pointee.items {
         if case .time(let span) = item.quantity { charged = charged.plus(span) }

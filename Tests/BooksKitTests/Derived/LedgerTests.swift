@@ -178,6 +178,51 @@ import Testing
     #expect(billing.claimedTime == [[], [0], [1], [3], [7], [6]])
   }
 
+  /// The claimed time an invoice's items are checked against: each entry's billed time
+  /// (rounded up to its client's increment) when a rate prices it, by its service or by
+  /// its staff member; fixed-price work and staff without a rate add nothing.
+  @Test func valuedTimeIsTheBilledTimeOfPricedEntries() throws {
+    let books = validate(
+      """
+      business "Me"
+        currency EUR
+      staff ana "Ana"
+        rate 80
+      staff bo "Bo"
+      client acme "Acme"
+        rounding 15m
+      project web "Web"
+        client acme
+      service web/dev "Dev"
+        pricing hourly 100
+      project fixed "Fixed"
+        client acme
+      service fixed/build "Build"
+        pricing flat 5000
+      project free "No services"
+        client acme
+      2026-01-05 time web/dev 1h05m
+      2026-01-05 time fixed/build 2h
+      2026-01-05 time free 50m
+        staff ana
+      2026-01-05 time free 3h
+        staff bo
+      2026-01-05 time free 3h
+
+      """
+    ).books
+    let billing = TimeBilling(books: books, asOf: try #require(CalendarDate("2026-12-31")))
+    let all = Array(books.timeEntries.indices)
+    #expect(
+      all.map { billing.rate(ofTimeEntryAt: $0)?.amount.description } == [
+        "100", nil, "80", nil, nil,
+      ])
+    #expect(all.map { billing.billed(timeEntryAt: $0).minutes } == [75, 120, 60, 180, 180])
+    #expect(billing.valuedTime(ofTimeEntriesAt: all).minutes == 135)
+    #expect(billing.valuedTime(ofTimeEntriesAt: [2, 2, 99, -1]).minutes == 120)
+    #expect(billing.valuedTime(ofTimeEntriesAt: []).minutes == 0)
+  }
+
   /// Reports hand over the check's time billing, whose targets and their projects are
   /// already worked out: progress is the same with it as without it, on any day.
   @Test func projectProgressWithTheBillingsTargets() throws {

@@ -50,9 +50,12 @@ public enum TextRenderer {
   private static func tableLines(_ table: Table, _ style: TextStyle) -> [String] {
     let all = table.rows + (table.rows.isEmpty ? [] : table.footer.map { [$0] } ?? [])
     var widths = table.columns.map { TerminalWidth.of(oneLine($0.title)) }
-    for row in all {
+    // Each cell is formatted once, for its width and its line.
+    let shownRows = table.rows.map { $0.map(shown) }
+    let shownFooter = table.footer.map { $0.map(shown) }
+    for row in shownRows + (table.rows.isEmpty ? [] : shownFooter.map { [$0] } ?? []) {
       for (index, cell) in row.enumerated() where widths.indices.contains(index) {
-        widths[index] = max(widths[index], TerminalWidth.of(shown(cell)))
+        widths[index] = max(widths[index], TerminalWidth.of(cell))
       }
     }
     let numeric = table.columns.indices.map { index in
@@ -86,10 +89,10 @@ public enum TextRenderer {
     }
     var out = [style.bold(line(table.columns.map { oneLine($0.title) }))]
     out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-    for row in table.rows { out.append(line(row.map(shown))) }
-    if let footer = table.footer, !table.rows.isEmpty {
+    for row in shownRows { out.append(line(row)) }
+    if let footer = shownFooter, !table.rows.isEmpty {
       out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-      out.append(style.bold(line(footer.map(shown))))
+      out.append(style.bold(line(footer)))
     }
     if table.rows.isEmpty { out.append("(none)") }
     return out
@@ -126,7 +129,9 @@ public enum TextRenderer {
   /// User text on one line of a terminal: line breaks become spaces, control characters
   /// visible pictures.
   static func oneLine(_ text: String) -> String {
-    printable(String(text.map { $0.isNewline ? " " : $0 }))
+    // Printable ASCII (most cells of a long report) has nothing to replace.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+    return printable(String(text.map { $0.isNewline ? " " : $0 }))
   }
 
   static let maximumWidth = 80

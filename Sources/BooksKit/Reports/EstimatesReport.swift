@@ -22,9 +22,11 @@ public struct EstimatesReport: Sendable {
   public init(_ context: ReportContext) {
     let books = context.books
     let options = context.options
+    let invoices = EstimateState.invoicesByEstimate(books)
+    let taxes = books.taxLookup
     rows = books.estimates.compactMap { estimate in
       let client = estimate.client?.id
-      let state = EstimateState(estimate, in: books)
+      let state = EstimateState(estimate, in: books, invoices: invoices, taxes: taxes)
       guard options.counts(estimate.date),
         context.matches(client: client, project: estimate.project?.id),
         state.currency.map(context.shows) ?? true

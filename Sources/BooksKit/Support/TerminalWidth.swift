@@ -5,6 +5,8 @@
 enum TerminalWidth {
   /// The columns `text` takes.
   static func of(_ text: some StringProtocol) -> Int {
+    // Printable ASCII (most cells of a long report): one column per byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var width = 0
     for character in text {
       width += columns(character)

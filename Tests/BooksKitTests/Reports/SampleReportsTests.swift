@@ -81,9 +81,18 @@ private let freelancerSample: String = {
     2026-02-05 invoice I-2 acme
       estimate E-2
       item "Build, part 2" 10 EUR
+    2026-01-25 invoice I-3 acme
+      estimate E-2
+      status void
+      item "Cancelled" 5 EUR
+    2026-01-26 invoice I-4 acme
+      estimate E-1
+      item "Design" 1000 EUR
 
     """
 
+  /// Each estimate lists the invoices that name it and are not void, in file order, up to
+  /// the day.
   @Test func expiredTheDayAfterValidUntil() throws {
     let books = validate(text).books
     func standings(_ day: String) throws -> [String] {
@@ -94,12 +103,12 @@ private let freelancerSample: String = {
     }
     #expect(
       try standings("2026-01-31") == [
-        "E-1 sent 1000.00 EUR []", "E-2 accepted 1000.00 EUR [\"I-1\"]",
+        "E-1 sent 1000.00 EUR [\"I-4\"]", "E-2 accepted 1000.00 EUR [\"I-1\"]",
         "E-3 draft 500.00 USD []",
       ])
     #expect(
       try standings("2026-03-01") == [
-        "E-1 expired 1000.00 EUR []", "E-2 accepted 1000.00 EUR [\"I-1\", \"I-2\"]",
+        "E-1 expired 1000.00 EUR [\"I-4\"]", "E-2 accepted 1000.00 EUR [\"I-1\", \"I-2\"]",
         "E-3 expired 500.00 USD []",
       ])
   }

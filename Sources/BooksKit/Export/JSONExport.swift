@@ -9,46 +9,104 @@ public enum JSONExport {
   /// The version of the document's shape; a change that could break a reader raises it.
   public static let version = 1
 
+  /// The document's text, as `document(_:generator:)` serialized pretty, with a final line
+  /// break. Written entity by entity: a million entries are never all held as values.
   public static func write(_ export: DataExport, generator: String) -> String {
-    document(export, generator: generator).serialized(pretty: true) + "\n"
+    var output: [UInt8] = []
+    output.reserveCapacity(1 << 16)
+    output.append(UInt8(ascii: "{"))
+    for (index, (key, member)) in members(export, generator: generator).enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      JSONValue.newline(&output, pretty: true, depth: 1)
+      JSONValue.writeKey(key, to: &output, pretty: true)
+      switch member {
+      case .value(let value): value.write(to: &output, pretty: true, depth: 1)
+      case .array(let count, let element):
+        guard count > 0 else {
+          output += "[]".utf8
+          continue
+        }
+        output.append(UInt8(ascii: "["))
+        for position in 0..<count {
+          if position > 0 { output.append(UInt8(ascii: ",")) }
+          JSONValue.newline(&output, pretty: true, depth: 2)
+          element(position).write(to: &output, pretty: true, depth: 2)
+        }
+        JSONValue.newline(&output, pretty: true, depth: 1)
+        output.append(UInt8(ascii: "]"))
+      }
+    }
+    JSONValue.newline(&output, pretty: true, depth: 0)
+    output += "}\n".utf8
+    return String(decoding: output, as: UTF8.self)
   }
 
   public static func document(_ export: DataExport, generator: String) -> JSONValue {
+    .object(
+      members(export, generator: generator).map { key, member in
+        switch member {
+        case .value(let value): (key, value)
+        case .array(let count, let element): (key, .array((0..<count).map(element)))
+        }
+      })
+  }
+
+  /// A member of the document: a value, or an array made one element at a time.
+  private enum Member {
+    case value(JSONValue)
+    case array(count: Int, element: (Int) -> JSONValue)
+  }
+
+  /// The document's members, in order.
+  private static func members(_ export: DataExport, generator: String) -> [(String, Member)] {
     let books = export.books
-    var members: [(String, JSONValue)] = [
-      ("version", .int(version)), ("generator", .string(generator)), ("asOf", date(export.asOf)),
-      ("currency", currency(books.defaultCurrency)),
-      ("business", books.business.map(business) ?? .null),
-      ("vocabulary", vocabulary(books.vocabulary)),
+    return [
+      ("version", .value(.int(version))), ("generator", .value(.string(generator))),
+      ("asOf", .value(date(export.asOf))), ("currency", .value(currency(books.defaultCurrency))),
+      ("business", .value(books.business.map(business) ?? .null)),
+      ("vocabulary", .value(vocabulary(books.vocabulary))),
+      ("taxes", .array(count: books.taxes.count) { tax(books.taxes[$0]) }),
+      (
+        "clients",
+        .array(count: min(books.clients.count, export.clients.count)) {
+          client(books.clients[$0], export.clients[$0])
+        }
+      ),
+      ("contacts", .array(count: books.contacts.count) { contact(books.contacts[$0]) }),
+      (
+        "projects",
+        .array(count: min(books.projects.count, export.projects.count)) {
+          project(books.projects[$0], export.projects[$0])
+        }
+      ),
+      ("services", .array(count: books.services.count) { service(books.services[$0]) }),
+      ("staff", .array(count: books.staff.count) { staff(books.staff[$0]) }),
+      ("resources", .array(count: books.resources.count) { resource(books.resources[$0]) }),
+      (
+        "goals",
+        .array(count: min(books.goals.count, export.goals.count)) {
+          goal(books.goals[$0], export.goals[$0])
+        }
+      ),
+      (
+        "recurringInvoices",
+        .array(count: books.recurringInvoices.count) { recurring(books.recurringInvoices[$0]) }
+      ),
+      ("incomes", .array(count: books.incomes.count) { income(books.incomes[$0]) }),
+      ("expenses", .array(count: books.expenses.count) { expense(export, $0) }),
+      ("time", .array(count: books.timeEntries.count) { time(export, $0) }),
+      ("invoices", .array(count: books.invoices.count) { invoice(export, $0) }),
+      ("estimates", .array(count: books.estimates.count) { estimate(export, books.estimates[$0]) }),
+      (
+        "purchaseOrders",
+        .array(count: books.purchaseOrders.count) { purchaseOrder(books.purchaseOrders[$0]) }
+      ),
+      (
+        "creditNotes",
+        .array(count: books.creditNotes.count) { creditNote(export, books.creditNotes[$0]) }
+      ),
+      ("meetings", .array(count: books.meetings.count) { meeting(books.meetings[$0]) }),
     ]
-    let taxes: [JSONValue] = books.taxes.map(tax)
-    let clients: [JSONValue] = zip(books.clients, export.clients).map(client)
-    let contacts: [JSONValue] = books.contacts.map(contact)
-    let projects: [JSONValue] = zip(books.projects, export.projects).map(project)
-    let services: [JSONValue] = books.services.map(service)
-    let staffMembers: [JSONValue] = books.staff.map(Self.staff)
-    let resources: [JSONValue] = books.resources.map(resource)
-    let goals: [JSONValue] = zip(books.goals, export.goals).map(goal)
-    let templates: [JSONValue] = books.recurringInvoices.map(Self.recurring)
-    let incomes: [JSONValue] = books.incomes.map(income)
-    let expenses: [JSONValue] = books.expenses.indices.map { expense(export, $0) }
-    let entries: [JSONValue] = books.timeEntries.indices.map { Self.time(export, $0) }
-    let invoices: [JSONValue] = books.invoices.indices.map { invoice(export, $0) }
-    let estimates: [JSONValue] = books.estimates.map { estimate(export, $0) }
-    let orders: [JSONValue] = books.purchaseOrders.map(purchaseOrder)
-    let credits: [JSONValue] = books.creditNotes.map { creditNote(export, $0) }
-    let meetings: [JSONValue] = books.meetings.map(meeting)
-    members += [
-      ("taxes", .array(taxes)), ("clients", .array(clients)), ("contacts", .array(contacts)),
-      ("projects", .array(projects)), ("services", .array(services)),
-      ("staff", .array(staffMembers)),
-      ("resources", .array(resources)), ("goals", .array(goals)),
-      ("recurringInvoices", .array(templates)), ("incomes", .array(incomes)),
-      ("expenses", .array(expenses)), ("time", .array(entries)), ("invoices", .array(invoices)),
-      ("estimates", .array(estimates)), ("purchaseOrders", .array(orders)),
-      ("creditNotes", .array(credits)), ("meetings", .array(meetings)),
-    ]
-    return .object(members)
   }
 
   // MARK: Values

@@ -54,84 +54,105 @@ extension JSONValue {
   /// `"key": value`; otherwise the output has no whitespace at all. Empty arrays and
   /// objects are written `[]` and `{}` in both modes.
   public func serialized(pretty: Bool) -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(to: &output, pretty: pretty, depth: 0)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(to output: inout String, pretty: Bool, depth: Int) {
+  /// Appends the JSON text of this value, as `serialized(pretty:)` writes it, nested
+  /// `depth` levels deep (the indent of its inner lines when pretty).
+  func write(to output: inout [UInt8], pretty: Bool, depth: Int) {
     switch self {
     case .null:
-      output += "null"
+      output += "null".utf8
     case .bool(let value):
-      output += value ? "true" : "false"
+      output += (value ? "true" : "false").utf8
     case .int(let value):
-      output += String(value)
+      output += String(value).utf8
     case .string(let value):
       JSONValue.writeString(value, to: &output)
     case .array(let elements):
       guard !elements.isEmpty else {
-        output += "[]"
+        output += "[]".utf8
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, element) in elements.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         JSONValue.newline(&output, pretty: pretty, depth: depth + 1)
         element.write(to: &output, pretty: pretty, depth: depth + 1)
       }
       JSONValue.newline(&output, pretty: pretty, depth: depth)
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       guard !members.isEmpty else {
-        output += "{}"
+        output += "{}".utf8
         return
       }
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (index, member) in members.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         JSONValue.newline(&output, pretty: pretty, depth: depth + 1)
-        JSONValue.writeString(member.0, to: &output)
-        output += pretty ? ": " : ":"
+        JSONValue.writeKey(member.0, to: &output, pretty: pretty)
         member.1.write(to: &output, pretty: pretty, depth: depth + 1)
       }
       JSONValue.newline(&output, pretty: pretty, depth: depth)
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func newline(_ output: inout String, pretty: Bool, depth: Int) {
+  /// A member's key and the colon after it.
+  static func writeKey(_ key: String, to output: inout [UInt8], pretty: Bool) {
+    writeString(key, to: &output)
+    output += (pretty ? ": " : ":").utf8
+  }
+
+  /// A line break and the indent of `depth` levels, when pretty.
+  static func newline(_ output: inout [UInt8], pretty: Bool, depth: Int) {
     guard pretty else { return }
-    output += "\n"
-    output += String(repeating: "  ", count: depth)
+    output.append(0x0A)
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * max(depth, 0)))
   }
 
-  private static let hexDigits: [Character] = Array("0123456789abcdef")
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  /// Writes a quoted string escaped per RFC 8259, plus U+2028 and U+2029.
-  private static func writeString(_ value: String, to output: inout String) {
-    output += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      case "\u{2028}": output += "\\u2028"
-      case "\u{2029}": output += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          output += "\\u00"
-          output.append(hexDigits[Int(scalar.value >> 4)])
-          output.append(hexDigits[Int(scalar.value & 0xF)])
-        } else {
-          output.unicodeScalars.append(scalar)
+  /// Writes a quoted string escaped per RFC 8259, plus U+2028 and U+2029 (whose UTF-8 is
+  /// E2 80 A8 and E2 80 A9). Runs that need no escape are copied as they are.
+  static func writeString(_ value: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var value = value
+    value.withUTF8 { bytes in
+      var run = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let separator =
+          byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+        guard byte == 0x22 || byte == 0x5C || byte < 0x20 || separator else {
+          index += 1
+          continue
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+        switch byte {
+        case 0x22: output += "\\\"".utf8
+        case 0x5C: output += "\\\\".utf8
+        case 0x0A: output += "\\n".utf8
+        case 0x0D: output += "\\r".utf8
+        case 0x09: output += "\\t".utf8
+        case 0x08: output += "\\b".utf8
+        case 0x0C: output += "\\f".utf8
+        case 0xE2: output += (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+        default:
+          output += "\\u00".utf8
+          output.append(hexDigits[Int(byte >> 4)])
+          output.append(hexDigits[Int(byte & 0xF)])
+        }
+        index += separator ? 3 : 1
+        run = index
       }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }

@@ -195,6 +195,9 @@ import Testing
     #expect(rows("clients.csv") == books.clients.count)
     #expect(rows("meetings.csv") == books.meetings.count)
     let json = JSONExport.write(export, generator: "books test")
+    // Written entity by entity, it is the document serialized as a whole.
+    #expect(
+      json == JSONExport.document(export, generator: "books test").serialized(pretty: true) + "\n")
     #expect(json.hasPrefix("{\n  \"version\": 1,"))
     #expect(!json.contains("\"amount\": \"\""))
   }

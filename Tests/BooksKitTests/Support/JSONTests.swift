@@ -24,6 +24,45 @@ import Testing
     #expect(value.serialized(pretty: false) == #""a\u2028b\u2029c é 日本 😀 שלום""#)
   }
 
+  /// Escaping works on the UTF-8 bytes: every control character, quotes and backslashes
+  /// next to each other and at either end, and the line separators among their neighbours
+  /// (U+2027 and U+202A share their first two bytes) give what an escaper reading
+  /// Unicode scalars gives.
+  @Test func escapingMatchesAReadingByScalars() {
+    func reference(_ text: String) -> String {
+      var out = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x22: out += "\\\""
+        case 0x5C: out += "\\\\"
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
+        case 0x08: out += "\\b"
+        case 0x0C: out += "\\f"
+        case 0x2028: out += "\\u2028"
+        case 0x2029: out += "\\u2029"
+        case 0..<0x20:
+          let hex = Array("0123456789abcdef")
+          out += "\\u00" + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 15)])
+        default: out.unicodeScalars.append(scalar)
+        }
+      }
+      return out + "\""
+    }
+    let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+    let texts = [
+      "", controls, "\"", "\\", "\"\\\"", "\\\"x\"\\", "\u{2027}\u{2028}\u{2029}\u{202A}",
+      "\u{2028}", "a\u{2029}", "€\u{2028}€", "日本\"語\\", "😀\n😀", controls + "é" + controls,
+      String(repeating: "plain text ", count: 20) + "\u{2029}",
+    ]
+    for text in texts {
+      #expect(
+        JSONValue.string(text).serialized(pretty: false) == reference(text),
+        "\(text.debugDescription)")
+    }
+  }
+
   @Test func compactHasNoWhitespace() {
     let value: JSONValue = [
       "b": [1, "two", nil, true],

@@ -128,14 +128,17 @@ public enum DocumentProblem: Error, Sendable, Equatable {
 
 extension Document {
   /// The invoice numbered `number`, with payments and credit notes up to `asOf`.
-  public static func invoice(_ number: String, in books: Books, asOf: CalendarDate) -> Result<
-    Document, DocumentProblem
-  > {
+  ///
+  /// `ledger`, when given, is the books' invoice ledger as of `asOf` (a site's pages share
+  /// one instead of each making its own).
+  public static func invoice(
+    _ number: String, in books: Books, asOf: CalendarDate, ledger: InvoiceLedger? = nil
+  ) -> Result<Document, DocumentProblem> {
     guard let index = books.invoiceIndex(number), books.invoices.indices.contains(index) else {
       return .failure(.unknownNumber(number))
     }
     let invoice = books.invoices[index]
-    let ledger = InvoiceLedger(books, asOf: asOf)
+    let ledger = ledger ?? InvoiceLedger(books, asOf: asOf)
     guard ledger.invoices.indices.contains(index) else { return .failure(.unknownNumber(number)) }
     let state = ledger.invoices[index]
     guard let currency = state.currency else { return .failure(.noCurrency(number)) }

@@ -97,7 +97,8 @@ extension Statement {
 
   /// The statement of client `clientID` as of `asOf`, listing from `from` when given.
   public static func make(
-    client clientID: String, in books: Books, asOf: CalendarDate, from: CalendarDate? = nil
+    client clientID: String, in books: Books, asOf: CalendarDate, from: CalendarDate? = nil,
+    ledger: InvoiceLedger? = nil
   ) -> Result<Statement, StatementProblem> {
     guard let client = books.client(clientID) else { return .failure(.unknownClient(clientID)) }
     var statement = Statement(
@@ -108,7 +109,7 @@ extension Statement {
       statement.paymentLink = business.paymentLink
     }
 
-    let ledger = InvoiceLedger(books, asOf: asOf)
+    let ledger = ledger ?? InvoiceLedger(books, asOf: asOf)
     var entries: [Entry] = []
     // The client's invoices on the statement, by index.
     var included: Set<Int> = []

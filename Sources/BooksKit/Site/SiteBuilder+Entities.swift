@@ -1,11 +1,16 @@
 /// A page per project, service, contact, staff member, resource and goal.
 extension SiteBuilder {
   func projectPages() -> [SitePage] {
-    let rows = ProjectsReport(context).rows
+    var servicesByProject: [String: [Service]] = [:]
+    for service in books.services {
+      if let project = service.project?.id {
+        servicesByProject[project, default: []].append(service)
+      }
+    }
     return books.projects.filter { books.project($0.id) != nil }.map { project in
       let path = SitePaths.project(project.id)
       let h = HTMLRenderer.escape
-      let row = rows.first { $0.id == project.id }
+      let row = index.projectRows[project.id]
       var body: [String] = [
         "<section class=\"completion\"><h2>Completion</h2>"
           + progressBar(row?.completion, label: "complete")
@@ -14,7 +19,7 @@ extension SiteBuilder {
           } ?? "")
           + "</section>"
       ]
-      if let fields = cardFields(ProjectsReport.report, id: project.id, project: project.id) {
+      if let fields = cardFields(ProjectsReport.report, id: project.id) {
         body.append("<section class=\"metrics\">" + tiles(fields, from: path) + "</section>")
       }
       let details: [(String, String?)] = [
@@ -40,7 +45,7 @@ extension SiteBuilder {
               numeric: [2])
             + "</section>")
       }
-      let services = books.services.filter { $0.project?.id == project.id }
+      let services = servicesByProject[project.id] ?? []
       body.append(
         "<section><h2>Services</h2>"
           + simpleTable(
@@ -53,9 +58,7 @@ extension SiteBuilder {
               ]
             }, numeric: [3])
           + "</section>")
-      let entries = books.timeEntries.filter {
-        $0.date <= asOf && books.projectID(ofTimeTarget: $0.target.id) == project.id
-      }
+      let entries = (index.timeByProject[project.id] ?? []).map { books.timeEntries[$0] }
       body.append("<section><h2>Time</h2>" + timeTable(entries, from: path) + "</section>")
       body.append(
         "<section><h2>Invoices</h2>" + invoiceTable(client: nil, project: project.id, from: path)
@@ -91,7 +94,7 @@ extension SiteBuilder {
       let h = HTMLRenderer.escape
       var body: [String] = []
       let project = service.project?.id
-      if let fields = cardFields(ServicesReport.report, id: service.id, project: project) {
+      if let fields = cardFields(ServicesReport.report, id: service.id) {
         body.append("<section class=\"metrics\">" + tiles(fields, from: path) + "</section>")
       }
       let details: [(String, String?)] = [
@@ -105,7 +108,7 @@ extension SiteBuilder {
         ("Notes", service.notes.isEmpty ? nil : service.notes.map(h).joined(separator: "<br>")),
       ]
       body.append("<section><h2>Details</h2>" + detailList(details) + "</section>")
-      let entries = books.timeEntries.filter { $0.date <= asOf && $0.target.id == service.id }
+      let entries = (index.timeByTarget[service.id] ?? []).map { books.timeEntries[$0] }
       body.append("<section><h2>Time</h2>" + timeTable(entries, from: path) + "</section>")
       return page(
         path, service.name, section: .services,

@@ -12,6 +12,11 @@ public struct SiteBuilder {
   let meetingPaths: [Int: String]
   /// The meetings by date and start time, untimed first, then in file order.
   let meetingOrder: [Int]
+  /// The figures of each client, project and service card, by report name and card id
+  /// (see `cardFields`).
+  let cards: [String: [String: [Metric]]]
+  /// What the pages list, grouped once for all of them (see `SiteIndex`).
+  let index: SiteIndex
 
   public init(books: Books, asOf: CalendarDate) {
     self.books = books
@@ -34,6 +39,21 @@ public struct SiteBuilder {
     }
     self.meetingOrder = order
     self.meetingPaths = paths
+    var cards: [String: [String: [Metric]]] = [:]
+    for report in [ClientsReport.report, ProjectsReport.report, ServicesReport.report] {
+      var byID: [String: [Metric]] = [:]
+      for block in report.view(context).blocks {
+        guard case .board(let board) = block else { continue }
+        for lane in board.lanes {
+          for card in lane.cards where byID[card.id] == nil {
+            byID[card.id] = card.fields.filter { $0.value != .empty }
+          }
+        }
+      }
+      cards[report.name] = byID
+    }
+    self.cards = cards
+    self.index = SiteIndex(books, context: context)
   }
 
   /// Every file of the site, by its path inside the site's folder.
@@ -107,6 +127,56 @@ public struct SiteBuilder {
   /// The sections in the navigation bar; staff only when the books have staff.
   var sections: [SiteSection] {
     SiteSection.allCases.filter { $0 != .staff || !books.staff.isEmpty }
+  }
+}
+
+/// The entries each page lists, grouped in one pass over the books: a page that searched
+/// all the books for its own made a site of 100,000 entries take minutes. Every list keeps
+/// file order.
+struct SiteIndex {
+  /// Where each invoice's state is in the ledger, by the invoice's index.
+  let ledgerPosition: [Int: Int]
+  /// Invoice indices by their client (`ReportContext.clientOf`) and by their project.
+  let invoicesByClient: [String: [Int]]
+  let invoicesByProject: [String: [Int]]
+  /// Indices of the time entries dated on or before the as-of day, by the project they
+  /// count towards and by their target.
+  let timeByProject: [String: [Int]]
+  let timeByTarget: [String: [Int]]
+  /// The projects report's row of each project.
+  let projectRows: [String: ProjectsReport.Row]
+
+  init(_ books: Books, context: ReportContext) {
+    var rows: [String: ProjectsReport.Row] = [:]
+    for row in ProjectsReport(context).rows where rows[row.id] == nil { rows[row.id] = row }
+    projectRows = rows
+    var positions: [Int: Int] = [:]
+    for (position, state) in context.ledger.invoices.enumerated()
+    where positions[state.index] == nil {
+      positions[state.index] = position
+    }
+    ledgerPosition = positions
+    var byClient: [String: [Int]] = [:]
+    var byProject: [String: [Int]] = [:]
+    for (index, invoice) in books.invoices.enumerated() {
+      if let client = context.clientOf(client: invoice.client, project: invoice.project) {
+        byClient[client, default: []].append(index)
+      }
+      if let project = invoice.project?.id { byProject[project, default: []].append(index) }
+    }
+    invoicesByClient = byClient
+    invoicesByProject = byProject
+    var timeProject: [String: [Int]] = [:]
+    var timeTarget: [String: [Int]] = [:]
+    let asOf = context.options.asOf
+    for (index, entry) in books.timeEntries.enumerated() where entry.date <= asOf {
+      if let project = books.projectID(ofTimeTarget: entry.target.id) {
+        timeProject[project, default: []].append(index)
+      }
+      timeTarget[entry.target.id, default: []].append(index)
+    }
+    timeByProject = timeProject
+    timeByTarget = timeTarget
   }
 }
 

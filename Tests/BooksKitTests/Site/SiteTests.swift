@@ -114,6 +114,22 @@ import Testing
     #expect(SitePaths.invoice("../x") == "invoices/_2E._2Fx.html")
   }
 
+  /// The byte search that places the site bar in printable documents finds what a search
+  /// by characters finds, after multibyte text and past partial matches.
+  @Test func markersAreFoundByBytesAsByCharacters() {
+    let texts = [
+      "<html><head></head><body>\n", "é日本😀</hea</head></head>", "</hea", "", "<body>",
+      "x<body>\n<body>\n", "<<body>\n", String(repeating: "é", count: 300) + "</head>",
+    ]
+    for text in texts {
+      for marker in ["</head>", "<body>\n"] {
+        let found = SiteBuilder.firstRange(of: marker, in: text)
+        #expect(found == text.firstRange(of: marker), "\(text.debugDescription) \(marker)")
+      }
+    }
+    #expect(SiteBuilder.firstRange(of: "", in: "abc") == nil)
+  }
+
   static let samples: [(file: String, asOf: String)] = [
     ("samples/freelancer.books", "2026-11-22"),
     ("samples/studio.books", "2026-12-31"),

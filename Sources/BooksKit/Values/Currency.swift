@@ -1,7 +1,19 @@
 /// An ISO 4217 currency code, so amounts in different currencies are never mixed by accident.
 public struct Currency: Hashable, Sendable, CustomStringConvertible {
+  /// The code's three capital letters in one integer, the first in the high byte: a
+  /// currency is a plain value (money is copied without retaining anything, and compared
+  /// and hashed as an integer).
+  private let packed: UInt32
+
   /// Exactly three ASCII uppercase letters, such as "EUR".
-  public let code: String
+  public var code: String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3) { letters in
+      letters[0] = UInt8(truncatingIfNeeded: packed >> 16)
+      letters[1] = UInt8(truncatingIfNeeded: packed >> 8)
+      letters[2] = UInt8(truncatingIfNeeded: packed)
+      return String(decoding: letters, as: UTF8.self)
+    }
+  }
 
   /// Checks a code so that only well-formed currencies exist; nil unless three ASCII
   /// uppercase letters.
@@ -12,7 +24,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
 
   /// Wraps a code the caller has already checked.
   private init(validated code: String) {
-    self.code = code
+    packed = UInt32(truncatingIfNeeded: Self.packed(code))
   }
 
   /// Reads a currency code from a books file without copying the line; nil unless the
@@ -21,7 +33,13 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
     guard bytes.count == 3,
       bytes.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
     else { return nil }
-    return Currency(validated: String(decoding: bytes, as: UTF8.self))
+    var packed: UInt32 = 0
+    for byte in bytes { packed = packed << 8 | UInt32(byte) }
+    return Currency(packed: packed)
+  }
+
+  private init(packed: UInt32) {
+    self.packed = packed
   }
 
   /// How many decimals the currency's smallest unit has (ISO 4217), which is where money
@@ -29,7 +47,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   public var minorUnits: Int {
     // Compared as packed bytes: a `switch` over strings compares the code with each case in
     // turn, and every amount of every document asks.
-    let key = Self.packed(code)
+    let key = UInt64(packed)
     if Self.noMinorUnits.contains(key) { return 0 }
     if Self.threeMinorUnits.contains(key) { return 3 }
     if Self.fourMinorUnits.contains(key) { return 4 }

@@ -3,7 +3,9 @@
 /// 24:00 is allowed so a session can end at midnight of the same day.
 public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Minutes since midnight, 0...1440.
-  public let minutes: Int
+  public var minutes: Int { Int(stored) }
+  // Two bytes: every time entry and meeting may carry two times.
+  private let stored: Int16
 
   /// Midnight at the start of the day, 00:00.
   public static let midnight = TimeOfDay(validMinutes: 0)
@@ -26,7 +28,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Wraps minutes the caller has already checked.
   private init(validMinutes minutes: Int) {
-    self.minutes = minutes
+    stored = Int16(clamping: minutes)
   }
 
   /// Reads a time as written in a books file, "HH:MM" or "H:MM", from 00:00 to 24:00.

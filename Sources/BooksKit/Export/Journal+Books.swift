@@ -195,6 +195,23 @@ extension Journal {
   /// one space; nil when nothing is left.
   static func clean(_ text: String?) -> String? {
     guard let text else { return nil }
+    // Printable ASCII with single spaces between words, none at either end, is clean as it
+    // is (most descriptions).
+    var previous = UInt8(ascii: " ")
+    var plain = true
+    for byte in text.utf8 {
+      if byte < 0x20 || byte > 0x7E || (byte == 0x20 && previous == 0x20) {
+        plain = false
+        break
+      }
+      previous = byte
+    }
+    if plain { return previous == 0x20 ? (text.isEmpty ? nil : clean(slowly: text)) : text }
+    return clean(slowly: text)
+  }
+
+  /// `clean` scalar by scalar, for any text.
+  static func clean(slowly text: String) -> String? {
     var result = ""
     var lastWasSpace = true
     for scalar in text.unicodeScalars {

@@ -98,6 +98,8 @@ public enum LedgerWriter {
   /// digits, `-`, `_`, `.` and `/` only (the characters of a books id).
   public static func name(_ account: Journal.Account) -> String {
     account.path.map { segment in
+      // Most segments are ids, made of allowed characters only: kept as they are.
+      if !segment.isEmpty, segment.utf8.allSatisfy(isAccountByte) { return segment }
       let safe = String(
         String.UnicodeScalarView(
           segment.unicodeScalars.map { scalar in
@@ -105,6 +107,10 @@ public enum LedgerWriter {
           }))
       return safe.isEmpty ? "none" : safe
     }.joined(separator: ":")
+  }
+
+  private static func isAccountByte(_ byte: UInt8) -> Bool {
+    byte < 0x80 && isAccountCharacter(Unicode.Scalar(byte))
   }
 
   private static func isAccountCharacter(_ scalar: Unicode.Scalar) -> Bool {
@@ -117,13 +123,14 @@ public enum LedgerWriter {
   /// A description neither tool misreads: `;` (a comment) becomes `,`, and one that
   /// starts like a status or a code (`*`, `!`, `(`) gets a `- ` in front.
   static func safeDescription(_ text: String) -> String {
-    let text = String(text.map { $0 == ";" ? "," : $0 })
+    let text =
+      text.utf8.contains(UInt8(ascii: ";")) ? String(text.map { $0 == ";" ? "," : $0 }) : text
     guard let first = text.first else { return "-" }
     return "*!(".contains(first) ? "- " + text : text
   }
 
   /// A tag value ends at a comma in hledger: commas become spaces.
   static func safeTagValue(_ text: String) -> String {
-    String(text.map { $0 == "," ? " " : $0 })
+    text.utf8.contains(UInt8(ascii: ",")) ? String(text.map { $0 == "," ? " " : $0 }) : text
   }
 }

@@ -36,6 +36,27 @@ import Testing
 
     """
 
+  /// Plain texts and ids take a quick path; it gives what the reading scalar by scalar
+  /// gives, and anything else still goes that way.
+  @Test func cleaningAndNamingAsScalarByScalar() {
+    let texts = [
+      "", " ", "a", "a ", " a", "a  b", "a b", "a\tb", "a\u{7F}b", "é", "plain words, here",
+      "x\u{2028}y", "  ", "~!", "a\nb",
+    ]
+    for text in texts {
+      #expect(Journal.clean(text) == Journal.clean(slowly: text), "\(text.debugDescription)")
+    }
+    #expect(Journal.clean("plain words") == "plain words")
+    #expect(Journal.clean("a  b ") == "a b")
+    #expect(Journal.clean(" ") == nil)
+    #expect(
+      LedgerWriter.name(Journal.Account("income", "acme-web/design")) == "income:acme-web/design")
+    #expect(LedgerWriter.name(Journal.Account("income", "café ok", "")) == "income:caf--ok:none")
+    #expect(LedgerWriter.safeDescription("a; b") == "a, b")
+    #expect(LedgerWriter.safeDescription("plain") == "plain")
+    #expect(LedgerWriter.safeTagValue("a,b") == "a b")
+  }
+
   @Test func invoiceWithTwoTaxes() throws {
     // 1,000 at 19 % and 100 at 7 %: 1,100 net, 190 + 7 tax, 1,297 owed.
     let journal = try journal(

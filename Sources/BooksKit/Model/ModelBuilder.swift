@@ -491,24 +491,30 @@ public final class ModelBuilder {
   private func buildDefinition(_ store: TreeStore, _ entry: EntryNode) {
     fieldsRead = false
     buildDefinition(EntryReader(store: store, entry: entry))
-    checkFieldNames(store, entry)
+    checkFieldNames(store, entry, dated: false)
   }
 
   /// Builds a dated entry; see `checkFieldNames`.
   private func buildDated(_ store: TreeStore, _ entry: EntryNode) {
     fieldsRead = false
     buildDated(EntryReader(store: store, entry: entry))
-    checkFieldNames(store, entry)
+    checkFieldNames(store, entry, dated: true)
   }
 
   /// After an entry of a known kind whose builder gave up before its fields (a bad date,
   /// duration, amount or id), checks their names all the same: a misspelt field is reported
-  /// in the same run as the head's problem, not in the run after it is fixed.
-  private func checkFieldNames(_ store: TreeStore, _ entry: EntryNode) {
+  /// in the same run as the head's problem, not in the run after it is fixed. An entry whose
+  /// keyword is unknown, or of the wrong sort (`time` without a date, a date before
+  /// `client`), is reported as such and its fields are left alone.
+  private func checkFieldNames(_ store: TreeStore, _ entry: EntryNode, dated: Bool) {
     guard !fieldsRead, entry.fieldSpan.count > 0 else { return }
     let reader = EntryReader(store: store, entry: entry)
-    guard reader.knownKind != nil else { return }  // an unknown keyword is reported already
-    reader.fields(self) { _, _, _ in }
+    guard let kind = reader.knownKind, kind.isDated == dated else { return }
+    if kind.fields.isEmpty {
+      reader.fieldsAbsent(self)
+    } else {
+      reader.fields(self) { _, _, _ in }
+    }
   }
 
   private func buildDefinition(_ reader: consuming EntryReader) {

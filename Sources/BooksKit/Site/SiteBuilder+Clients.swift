@@ -206,12 +206,15 @@ extension SiteBuilder {
 
   /// The figures of one card of a report's board, for an entity's page.
   /// The figures of the card of `id` on the clients, projects or services board, as its
-  /// own page shows them. Worked out once for the whole board: a card's figures do not
-  /// depend on the board being narrowed to the card's own client or project (the figures
-  /// are summed over the books, and narrowing only leaves other cards out), and one view
-  /// per page made a site of 100,000 entries take minutes.
-  func cardFields(_ report: Report, id: String) -> [Metric]? {
-    cards[report.name]?[id]
+  /// own page shows them: the board narrowed to the card's own client or project, where
+  /// the first card with that id (and, given a project, that project) is the page's.
+  /// Worked out once for the whole board, as narrowing changes no card's figures (they are
+  /// summed over the books; narrowing only leaves other cards out): one view per page made
+  /// a site of 100,000 entries take minutes.
+  func cardFields(_ report: Report, id: String, project: String? = nil) -> [Metric]? {
+    let candidates = cards[report.name]?[id] ?? []
+    guard let project else { return candidates.first?.fields }
+    return candidates.first { $0.project == project }?.fields
   }
 
   /// A description list of label and (already escaped) value.

@@ -94,7 +94,7 @@ extension SiteBuilder {
       let h = HTMLRenderer.escape
       var body: [String] = []
       let project = service.project?.id
-      if let fields = cardFields(ServicesReport.report, id: service.id) {
+      if let fields = cardFields(ServicesReport.report, id: service.id, project: project) {
         body.append("<section class=\"metrics\">" + tiles(fields, from: path) + "</section>")
       }
       let details: [(String, String?)] = [

@@ -12,9 +12,9 @@ public struct SiteBuilder {
   let meetingPaths: [Int: String]
   /// The meetings by date and start time, untimed first, then in file order.
   let meetingOrder: [Int]
-  /// The figures of each client, project and service card, by report name and card id
-  /// (see `cardFields`).
-  let cards: [String: [String: [Metric]]]
+  /// The figures of each client, project and service card, by report name and card id,
+  /// in board order, each with the project its card names (see `cardFields`).
+  let cards: [String: [String: [(project: String?, fields: [Metric])]]]
   /// What the pages list, grouped once for all of them (see `SiteIndex`).
   let index: SiteIndex
 
@@ -39,14 +39,21 @@ public struct SiteBuilder {
     }
     self.meetingOrder = order
     self.meetingPaths = paths
-    var cards: [String: [String: [Metric]]] = [:]
+    var cards: [String: [String: [(project: String?, fields: [Metric])]]] = [:]
     for report in [ClientsReport.report, ProjectsReport.report, ServicesReport.report] {
-      var byID: [String: [Metric]] = [:]
+      var byID: [String: [(project: String?, fields: [Metric])]] = [:]
       for block in report.view(context).blocks {
         guard case .board(let board) = block else { continue }
         for lane in board.lanes {
-          for card in lane.cards where byID[card.id] == nil {
-            byID[card.id] = card.fields.filter { $0.value != .empty }
+          for card in lane.cards {
+            var project: String?
+            if let metric = card.fields.first(where: { $0.id == "project" }),
+              case .id(let id) = metric.value
+            {
+              project = id
+            }
+            byID[card.id, default: []].append(
+              (project, card.fields.filter { $0.value != .empty }))
           }
         }
       }

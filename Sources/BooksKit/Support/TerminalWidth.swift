@@ -14,14 +14,18 @@ enum TerminalWidth {
     return width
   }
 
-  /// The columns one character takes: two when its first scalar is wide or shown as an
-  /// emoji by default, or when it asks for emoji presentation (U+FE0F); one otherwise.
+  /// The columns one character takes: two when it asks for emoji presentation (U+FE0F,
+  /// keycaps such as 1️⃣ too), or when its first scalar is wide or shown as an emoji by
+  /// default and it does not ask for text presentation (U+FE0E); one otherwise.
   static func columns(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
+    if scalars.count > 1 {
+      if scalars.contains("\u{FE0F}") { return 2 }
+      if scalars.contains("\u{FE0E}") { return isWide(first) ? 2 : 1 }
+    }
     if first.isASCII { return 1 }
-    if isWide(first) || first.properties.isEmojiPresentation { return 2 }
-    return scalars.count > 1 && scalars.contains("\u{FE0F}") ? 2 : 1
+    return isWide(first) || first.properties.isEmojiPresentation ? 2 : 1
   }
 
   /// The longest start of `text` that fits in `width` columns.
@@ -37,12 +41,14 @@ enum TerminalWidth {
   }
 
   /// The East Asian Width classes W and F outside the emoji (Unicode Standard Annex #11):
-  /// Hangul, CJK, kana, fullwidth forms and the supplementary ideographic planes.
+  /// Hangul, CJK, kana, fullwidth forms, Tangut and Khitan, and the supplementary
+  /// ideographic planes.
   static func isWide(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
       0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-      0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1B000...0x1B2FF,
+      0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x17000...0x18CFF,
+      0x1B000...0x1B2FF,
       0x20000...0x2FFFD, 0x30000...0x3FFFD:
       true
     default: false

@@ -184,6 +184,12 @@ import Testing
         categry meals
       2026-02-30 tim p 1h
         staf ana
+      books 1 x
+        note "takes none"
+      time p 1h
+        staf ana
+      2026-01-04 client x
+        emial a@b.c
 
       """)
     #expect(
@@ -197,6 +203,10 @@ import Testing
         "main.books:10:3 fields: `time` has no field `aproved-by`",
         "main.books:12:3 fields: `expense` has no field `categry`",
         "main.books:13:1 values: `2026-02-30` is not a date: February 2026 has no day 30",
+        "main.books:15:1 syntax: the version marker is `books 1`",
+        "main.books:16:3 fields: `books` takes no fields",
+        "main.books:17:1 syntax: unknown entry `time`",
+        "main.books:19:12 syntax: unknown dated entry `client`",
       ])
     let fixes = validation.diagnostics.map { $0.fix ?? "" }
     #expect(fixes[3] == "did you mean `staff`?")

@@ -98,6 +98,10 @@ import Testing
     #expect(TerminalWidth.of("日本 a 🚀") == 9)
     #expect(TerminalWidth.of("e\u{301}") == 1)
     #expect(TerminalWidth.prefix("日本語", fitting: 5) == "日本")
+    #expect(TerminalWidth.of("1\u{FE0F}\u{20E3}") == 2)  // a keycap
+    #expect(TerminalWidth.of("\u{231A}\u{FE0E}") == 1)  // a watch asked for as text
+    #expect(TerminalWidth.of("\u{231A}") == 2)
+    #expect(TerminalWidth.of("\u{17000}") == 2)  // Tangut
   }
 
   @Test func markdownEscapesEveryActiveCharacter() {

@@ -114,6 +114,77 @@ import Testing
     #expect(SitePaths.invoice("../x") == "invoices/_2E._2Fx.html")
   }
 
+  /// A page's card figures come from one view of each board: they are those of the board
+  /// narrowed to the card's own client or project, for every client, project and service
+  /// of both samples, and for a service id used in two projects (which `books site`
+  /// refuses, but the builder accepts) each page gets its own project's card.
+  @Test func cardFiguresAreThoseOfTheNarrowedBoard() throws {
+    func narrowed(
+      _ site: SiteBuilder, _ report: Report, _ id: String, client: String?, project: String?
+    )
+      -> [Metric]?
+    {
+      for block in site.view(report, client: client, project: project).blocks {
+        guard case .board(let board) = block else { continue }
+        for lane in board.lanes {
+          if let card = lane.cards.first(where: { $0.id == id }) {
+            return card.fields.filter { $0.value != .empty }
+          }
+        }
+      }
+      return nil
+    }
+    var compared = 0
+    for (file, asOf) in Self.samples {
+      let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      let books = Validation.run([root.appendingPathComponent(file).path]).books
+      let site = SiteBuilder(books: books, asOf: try #require(CalendarDate(asOf)))
+      for client in books.clients {
+        #expect(
+          site.cardFields(ClientsReport.report, id: client.id)
+            == narrowed(site, ClientsReport.report, client.id, client: client.id, project: nil))
+        compared += 1
+      }
+      for project in books.projects {
+        #expect(
+          site.cardFields(ProjectsReport.report, id: project.id)
+            == narrowed(site, ProjectsReport.report, project.id, client: nil, project: project.id))
+        compared += 1
+      }
+      for service in books.services {
+        let project = service.project?.id
+        #expect(
+          site.cardFields(ServicesReport.report, id: service.id, project: project)
+            == narrowed(site, ServicesReport.report, service.id, client: nil, project: project))
+        compared += 1
+      }
+    }
+    #expect(compared > 40)
+    let books = validate(
+      euroHeader + """
+        project p "P"
+          client acme
+        project q "Q"
+          client acme
+        service x "In p"
+          project p
+          status completed
+          pricing hourly 100
+        service x "In q"
+          project q
+          pricing hourly 80
+
+        """
+    ).books
+    let site = SiteBuilder(books: books, asOf: try #require(CalendarDate("2026-12-31")))
+    for project in ["p", "q"] {
+      let fields = site.cardFields(ServicesReport.report, id: "x", project: project)
+      #expect(fields == narrowed(site, ServicesReport.report, "x", client: nil, project: project))
+      #expect(fields?.first { $0.id == "project" }?.value == .id(project))
+    }
+  }
+
   /// The byte search that places the site bar in printable documents finds what a search
   /// by characters finds, after multibyte text and past partial matches.
   @Test func markersAreFoundByBytesAsByCharacters() {

@@ -198,17 +198,84 @@ public struct Parser {
   }
 
   /// Where the first blank (space, tab or carriage return) at or after `start` is, or
-  /// `end` when there is none before it.
-  ///
-  /// Eight bytes at a time while eight can be read from the buffer: the lowest byte below
-  /// 0x21 is found exactly (for each byte below it, subtracting 0x21 borrows nothing, and a
-  /// byte of 0x80 or more is never flagged). It is a blank, or a control character that
-  /// belongs to the word (the line's check reports it). Flags past `end` are masked off, so
-  /// a word near the end of a line takes one step too.
+  /// `end` when there is none before it. The bytes flagged are those below 0x21: a blank,
+  /// or a control character that belongs to the word (the line's check reports it).
   @inline(__always)
   static func firstBlank(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
     -> Int
   {
+    firstFlagged(bytes, from: start, to: end, wanted: isBlank) { word in
+      // No borrow reaches a byte below the lowest one under 0x21, and a byte of 0x80 or
+      // more is never flagged.
+      (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+    }
+  }
+
+  /// Where the first `"` or `\\` at or after `start` is, or `end` when there is none
+  /// before it.
+  @inline(__always)
+  static func firstQuoteOrBackslash(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> Int {
+    firstFlagged(
+      bytes, from: start, to: end, wanted: { $0 == 0x22 || $0 == 0x5C },
+      flags: { zeroBytes($0 ^ 0x2222_2222_2222_2222) | zeroBytes($0 ^ 0x5C5C_5C5C_5C5C_5C5C) })
+  }
+
+  /// Where the first byte at or after `start` is that is not printable ASCII, a tab, a
+  /// carriage return or a line feed (a control character, DEL, or part of a multibyte
+  /// UTF-8 character), or `end`. It scans a whole piece of a file at once, so its words
+  /// need no mask: eight bytes at a time up to the last whole word, the lowest flagged byte
+  /// of each exact (as in `firstFlagged`), tabs and line breaks among them stepped over.
+  static func firstSuspect(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
+    func suspect(_ byte: UInt8) -> Bool {
+      !(byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0A || byte == 0x0D)
+    }
+    let last = min(end, bytes.count)
+    var index = max(start, 0)
+    if let base = bytes.baseAddress {
+      while index + 8 <= last {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base).loadUnaligned(
+            fromByteOffset: index, as: UInt64.self))
+        // Bytes of 0x80 or more, below 0x20 (tabs and line breaks too), DEL.
+        let flagged =
+          (word & 0x8080_8080_8080_8080)
+          | ((word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080)
+          | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+        guard flagged != 0 else {
+          index += 8
+          continue
+        }
+        let at = index + flagged.trailingZeroBitCount >> 3
+        if suspect(bytes[at]) { return at }
+        index = at + 1
+      }
+    }
+    while index < last, !suspect(bytes[index]) { index += 1 }
+    return index
+  }
+
+  /// The high bit of each zero byte of `x`. A bit above the lowest zero byte may be set
+  /// too (a borrow), never one below it: the lowest set bit is exact.
+  @inline(__always)
+  private static func zeroBytes(_ x: UInt64) -> UInt64 {
+    (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+  }
+
+  /// Where the first byte at or after `start` that `wanted` accepts is, or `end`. Eight
+  /// bytes are read at a time while eight can be read from the buffer; `flags` marks the
+  /// high bit of candidate bytes, and must mark the lowest candidate of a word exactly
+  /// (marks above it may be wrong). The lowest mark is read again: a byte `wanted`
+  /// refuses is stepped over. Marks past `end` are masked off, so a word near the end of
+  /// a line takes one step too.
+  @inline(__always)
+  private static func firstFlagged(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+    wanted: (UInt8) -> Bool, flags: (UInt64) -> UInt64
+  ) -> Int {
     let end = min(end, bytes.count)
     var index = max(start, 0)
     if let base = bytes.baseAddress {
@@ -216,12 +283,12 @@ public struct Parser {
       while index < end, index + 8 <= bytes.count {
         let word = UInt64(
           littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        var low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+        var found = flags(word)
         let left = end - index
-        if left < 8 { low &= (1 << UInt64(left &* 8)) &- 1 }
-        if low != 0 {
-          let at = index + low.trailingZeroBitCount >> 3
-          if isBlank(bytes[at]) { return at }
+        if left < 8 { found &= (1 << UInt64(left &* 8)) &- 1 }
+        if found != 0 {
+          let at = index + found.trailingZeroBitCount >> 3
+          if wanted(bytes[at]) { return at }
           index = at + 1
           continue
         }
@@ -229,37 +296,7 @@ public struct Parser {
         index += 8
       }
     }
-    while index < end, !isBlank(bytes[index]) { index += 1 }
-    return index
-  }
-
-  /// Where the first `"` or `\\` at or after `start` is, or `end` when there is none
-  /// before it; eight bytes at a time, as `firstBlank`.
-  @inline(__always)
-  static func firstQuoteOrBackslash(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
-  ) -> Int {
-    let end = min(end, bytes.count)
-    var index = max(start, 0)
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      // A zero byte of `x` sets its high bit in `zeros(x)`; a bit above the lowest such
-      // byte may be set too, never one below it, so the lowest set bit is exact.
-      func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-      while index < end, index + 8 <= bytes.count {
-        let word = UInt64(
-          littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        var found = zeros(word ^ (0x22 &* ones)) | zeros(word ^ (0x5C &* ones))
-        let left = end - index
-        if left < 8 { found &= (1 << UInt64(left &* 8)) &- 1 }
-        if found != 0 { return index + found.trailingZeroBitCount >> 3 }
-        if left <= 8 { return end }
-        index += 8
-      }
-    }
-    while index < end, bytes[index] != 0x22, bytes[index] != 0x5C { index += 1 }
+    while index < end, !wanted(bytes[index]) { index += 1 }
     return index
   }
 
@@ -418,47 +455,6 @@ public struct Parser {
     fields.append(
       FieldNode(key: key, values: valueSpan, tags: tagSpan, end: contentEnd, comment: comment))
     entries[entries.count - 1].end = contentEnd
-  }
-
-  /// Where the first byte at or after `start` is that is not printable ASCII, a tab, a
-  /// carriage return or a line feed (a control character, DEL, or part of a multibyte
-  /// UTF-8 character), or `end`. Eight bytes at a time: the lowest flagged byte of a word
-  /// is exact (see `firstBlank`); a tab, carriage return or line feed among them is
-  /// stepped over.
-  static func firstSuspect(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
-    -> Int
-  {
-    let end = min(end, bytes.count)
-    var index = max(start, 0)
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      while index + 8 <= end {
-        let word = UInt64(
-          littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        let below = (word &- 0x20 &* ones) & ~word & highs
-        let notDEL = word ^ (0x7F &* ones)
-        let del = (notDEL &- ones) & ~notDEL & highs
-        let flagged = (word & highs) | below | del
-        if flagged == 0 {
-          index += 8
-          continue
-        }
-        let at = index + flagged.trailingZeroBitCount >> 3
-        let byte = bytes[at]
-        guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return at }
-        index = at + 1
-      }
-    }
-    while index < end {
-      let byte = bytes[index]
-      guard byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0A || byte == 0x0D else {
-        return index
-      }
-      index += 1
-    }
-    return end
   }
 
   /// Reports the first control character or invalid UTF-8 sequence of a line, anywhere in

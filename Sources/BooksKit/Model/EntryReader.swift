@@ -474,6 +474,16 @@ struct EntryReader {
       return nil
     }
     if let currency = Currency.parseISO(tree.bytes(token)) { return currency }
+    // A code written in lower case gets the message amounts give it.
+    if token.kind == .word, token.end - token.start == 3,
+      let upper = Currency.parseISO(ArraySlice(tree.raw(token).uppercased().utf8))
+    {
+      builder.report(
+        .error(
+          ModelBuilder.valuesCode, "currency codes are written in capitals",
+          at: tree.range(token), fix: upper.code))
+      return nil
+    }
     builder.report(
       .error(
         ModelBuilder.valuesCode, "`\(clip(tree.raw(token)))` is not an ISO 4217 currency code",

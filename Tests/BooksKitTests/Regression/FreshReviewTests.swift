@@ -81,6 +81,17 @@ import Testing
       ])
   }
 
+  /// A `currency` field written in lower case is told so, as an amount's code is.
+  @Test func aLowercaseCurrencyFieldIsToldToUseCapitals() {
+    let validation = validate("business \"B\"\n  currency eur\nclient a \"A\"\n  currency euro\n")
+    #expect(
+      describe(validation) == [
+        "main.books:2:12 values: currency codes are written in capitals",
+        "main.books:4:12 values: `euro` is not an ISO 4217 currency code",
+      ])
+    #expect(validation.diagnostics.first?.fix == "EUR")
+  }
+
   @Test func taxRatesAboveAHundredPercent() {
     let validation = validate("tax x \"X\" 170%\n")
     #expect(

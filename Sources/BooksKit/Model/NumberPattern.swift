@@ -71,7 +71,7 @@ public struct NumberPattern: Sendable, Equatable {
         // The counter runs to the next literal (or the end).
         var end = rest.startIndex
         if case .literal(let text)? = parts.dropFirst(index + 1).first,
-          let found = Self.firstIndex(of: Array(text.utf8), in: rest)
+          let found = BooksKit.firstIndex(of: Array(text.utf8), in: rest)
         {
           end = found
         } else {
@@ -88,19 +88,6 @@ public struct NumberPattern: Sendable, Equatable {
       }
     }
     return rest.isEmpty ? sequence : nil
-  }
-
-  /// Where `needle` first occurs in `haystack`.
-  private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-    guard let first = needle.first else { return haystack.startIndex }
-    var index = haystack.startIndex
-    while index + needle.count <= haystack.endIndex {
-      if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
-        return index
-      }
-      index += 1
-    }
-    return nil
   }
 
   private static func text(of part: Part, date: CalendarDate, client: String?) -> String {

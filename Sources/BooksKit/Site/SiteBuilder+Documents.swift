@@ -78,15 +78,9 @@ extension SiteBuilder {
   /// characters over a whole page.
   static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
     let wanted = Array(needle.utf8)
-    guard let first = wanted.first else { return nil }
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    while let found = utf8[start...].firstIndex(of: first) {
-      if utf8[found...].starts(with: wanted) {
-        return found..<utf8.index(found, offsetBy: wanted.count)
-      }
-      start = utf8.index(after: found)
+    guard !wanted.isEmpty, let found = BooksKit.firstIndex(of: wanted, in: text.utf8) else {
+      return nil
     }
-    return nil
+    return found..<text.utf8.index(found, offsetBy: wanted.count)
   }
 }

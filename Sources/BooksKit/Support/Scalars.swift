@@ -8,3 +8,17 @@ func isControl(_ scalar: Unicode.Scalar) -> Bool {
 func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
   (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
 }
+
+/// Where `needle` first starts in `haystack`, compared byte by byte; the start for an empty
+/// needle.
+func firstIndex<Bytes: Collection<UInt8>>(of needle: [UInt8], in haystack: Bytes)
+  -> Bytes.Index?
+{
+  guard let first = needle.first else { return haystack.startIndex }
+  var start = haystack.startIndex
+  while let found = haystack[start...].firstIndex(of: first) {
+    if haystack[found...].starts(with: needle) { return found }
+    start = haystack.index(after: found)
+  }
+  return nil
+}

@@ -45,6 +45,22 @@ struct ProcessRun {
       status: exit, seconds: seconds, cpuSeconds: cpu, peakMemory: Int(usage.ru_maxrss) * 1024)
   }
 
+  /// The peak resident set size in bytes of one run of `arguments`, as GNU time (`%M`) reports
+  /// it; nil when `/usr/bin/time` is not GNU time or the run fails. `run`'s own figure
+  /// cannot be used for this: `posix_spawn` starts the child in the bench's memory (a
+  /// vfork), and Linux keeps the larger of the two high-water marks through `exec`, so a
+  /// small process would show the bench's peak. GNU time forks from a process of a few
+  /// megabytes.
+  static func peakMemory(_ arguments: [String], scratch: String) -> Int? {
+    let report = scratch + "/peak-rss.txt"
+    let run = run(["/usr/bin/time", "-f", "%M", "-o", report] + arguments)
+    guard run.status == 0,
+      let text = try? String(contentsOfFile: report, encoding: .utf8),
+      let kilobytes = text.split(whereSeparator: \.isNewline).last.flatMap({ Int($0) })
+    else { return nil }
+    return kilobytes * 1024
+  }
+
   /// True when `command` is on `PATH`.
   static func exists(_ command: String) -> Bool {
     run(["sh", "-c", "command -v \(command)"]).status == 0
@@ -59,7 +75,11 @@ struct Timing {
   var peakMemory: Int
   var runs: Int
 
-  static func measure(_ arguments: [String], runs: Int) -> Timing? {
+  /// `runs` runs of `arguments`, and one more through GNU time for the peak memory when
+  /// `scratch` (a folder for its report) is given and GNU time is installed (see
+  /// `ProcessRun.peakMemory`); without it, the peak is `wait4`'s, which is at least the
+  /// bench's own.
+  static func measure(_ arguments: [String], runs: Int, scratch: String? = nil) -> Timing? {
     var times: [Double] = []
     var cpu: [Double] = []
     var peak = 0
@@ -69,6 +89,9 @@ struct Timing {
       times.append(run.seconds)
       cpu.append(run.cpuSeconds)
       peak = max(peak, run.peakMemory)
+    }
+    if let scratch, let measured = ProcessRun.peakMemory(arguments, scratch: scratch) {
+      peak = measured
     }
     return Timing(seconds: median(times), cpuSeconds: median(cpu), peakMemory: peak, runs: runs)
   }

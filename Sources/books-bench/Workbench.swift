@@ -77,7 +77,7 @@ struct Workbench {
       }
       let bytes = texts.reduce(0) { $0 + $1.utf8.count }
       let entries = texts.reduce(0) { $0 + Self.countEntries($1) }
-      if let timing = Timing.measure([books, "check", sample], runs: max(runs, 10)) {
+      if let timing = Timing.measure([books, "check", sample], runs: max(runs, 10), scratch: work) {
         rows.append(
           Row(what: "books check \(sample)", entries: entries, bytes: bytes, timing: timing))
       }
@@ -90,7 +90,7 @@ struct Workbench {
       let bytes = generated.bytes
       func time(_ what: String, _ arguments: [String], runs: Int = k) throws -> Row {
         log("timing \(what) at \(size) entries, \(runs) runs")
-        guard let timing = Timing.measure(arguments, runs: runs) else {
+        guard let timing = Timing.measure(arguments, runs: runs, scratch: work) else {
           throw BenchError.failed("`\(arguments.joined(separator: " "))` failed")
         }
         return Row(what: what, entries: generated.entries, bytes: bytes, timing: timing)
@@ -127,6 +127,14 @@ struct Workbench {
         }
       }
       rows.insert(contentsOf: [check, dashboard, export], at: rows.count - check.peers.count)
+      if !check.peers.isEmpty {
+        rows += try floors(size: size, path: path, entries: generated.entries, bytes: bytes)
+          .map {
+            var row = $0
+            row.peers = check.peers
+            return row
+          }
+      }
 
       let (split, _) = try prepare(size, split: .monthly)
       let both = try time("books check, split by month, all cores", [books, "check", split] + asOf)
@@ -144,6 +152,30 @@ struct Workbench {
       try? FileManager.default.removeItem(atPath: "\(work)/\(size)-monthly")
     }
     return table(rows, notes: notes)
+  }
+
+  /// What no checker of this file can go below on this machine, timed like the rest: the
+  /// `books` process started on an empty file, and `wc -l` reading the file once (in
+  /// blocks, counting line feeds) and parsing nothing. The peers' ratios against these
+  /// rows bound the ratios any `books check` can reach.
+  func floors(size: Int, path: String, entries: Int, bytes: Int) throws -> [Row] {
+    let empty = "\(work)/empty.books"
+    try Data().write(to: URL(fileURLWithPath: empty))
+    var rows: [Row] = []
+    for (what, arguments, entries, bytes) in [
+      ("floor: books check of an empty file (the process alone)", [books, "check", empty], 0, 0),
+      (
+        "floor: wc -l of the file (reads it once, parses nothing)", ["wc", "-l", path], entries,
+        bytes
+      ),
+    ] {
+      log("timing \(what) at \(size) entries, \(max(runs, 10)) runs")
+      guard let timing = Timing.measure(arguments, runs: max(runs, 10), scratch: work) else {
+        throw BenchError.failed("`\(arguments.joined(separator: " "))` failed")
+      }
+      rows.append(Row(what: what, entries: entries, bytes: bytes, timing: timing))
+    }
+    return rows
   }
 
   func table(_ rows: [Row], notes: [String]) -> String {
@@ -171,10 +203,11 @@ struct Workbench {
       let cells = [
         row.what, Self.grouped(row.entries), Self.megabytes(row.bytes), "\(row.timing.runs)",
         Self.duration(seconds), Self.duration(row.timing.cpuSeconds),
-        Self.grouped(Int(Double(row.entries) / seconds)),
-        String(format: "%.1f", Double(row.bytes) / 1_048_576 / seconds),
+        row.entries == 0 ? "" : Self.grouped(Int(Double(row.entries) / seconds)),
+        row.bytes == 0 ? "" : String(format: "%.1f", Double(row.bytes) / 1_048_576 / seconds),
         "\(Self.megabytes(row.timing.peakMemory)) MB",
-        String(format: "%.1f×", Double(row.timing.peakMemory) / Double(max(row.bytes, 1))),
+        row.bytes == 0
+          ? "" : String(format: "%.1f×", Double(row.timing.peakMemory) / Double(row.bytes)),
         ratio("hledger check"), ratio("ledger bal"),
       ]
       out += "| " + cells.joined(separator: " | ") + " |\n"

@@ -17,17 +17,22 @@ public enum BeancountWriter {
       """
     if let title = Journal.clean(title) { out += "option \"title\" \(quoted(title))\n" }
     if let currency { out += "option \"operating_currency\" \"\(currency.code)\"\n" }
+    let accounts = journal.accounts
+    let names = names(accounts)
     if let opened = journal.transactions.first?.date {
       out += "\n"
-      for account in journal.accounts { out += "\(opened) open \(name(account))\n" }
+      for account in accounts { out += "\(opened) open \(names[account] ?? name(account))\n" }
     }
     for transaction in journal.transactions {
-      out += "\n" + self.transaction(transaction)
+      out += "\n" + self.transaction(transaction, names: names)
     }
     return out
   }
 
-  static func transaction(_ transaction: Journal.Transaction) -> String {
+  static func transaction(
+    _ transaction: Journal.Transaction, names: [Journal.Account: String] = [:]
+  ) -> String {
+    let name = { (account: Journal.Account) in names[account] ?? Self.name(account) }
     var out = "\(transaction.date) *"
     if let payee = transaction.payee { out += " " + quoted(payee) }
     out += " " + quoted(transaction.narration) + "\n"
@@ -65,6 +70,48 @@ public enum BeancountWriter {
       }
       return safe
     }.joined(separator: ":")
+  }
+
+  /// Each account's beancount name, no two alike. `name(_:)` maps `_`, `.` and `/` to `-`,
+  /// so `office.rent` and `office-rent` would share `Expenses:Office-rent`, and their money
+  /// would be added up as one account's. When accounts meet on a name, the one whose words
+  /// need no change keeps it (else the first in path order), and each other one gets `-2`,
+  /// `-3`, ... after its last part: the first such name that no account has.
+  public static func names(_ accounts: [Journal.Account]) -> [Journal.Account: String] {
+    let ordered = accounts.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+    var groups: [String: [Journal.Account]] = [:]
+    for account in ordered { groups[name(account), default: []].append(account) }
+    var names: [Journal.Account: String] = [:]
+    var taken = Set(groups.keys)
+    for account in ordered {
+      let base = name(account)
+      guard let group = groups[base], group.count > 1 else {
+        names[account] = base
+        continue
+      }
+      let keeper = group.first(where: isPlain) ?? group[0]
+      guard account != keeper else {
+        names[account] = base
+        continue
+      }
+      var number = 2
+      while taken.contains("\(base)-\(number)") { number += 1 }
+      names[account] = "\(base)-\(number)"
+      taken.insert("\(base)-\(number)")
+    }
+    return names
+  }
+
+  /// True when `name(_:)` changes no character of the account's words but the first's case.
+  private static func isPlain(_ account: Journal.Account) -> Bool {
+    account.path.allSatisfy { segment in
+      !segment.isEmpty
+        && segment.utf8.allSatisfy {
+          ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39)
+            || $0 == 0x2D
+        }
+        && segment.utf8.first != 0x2D
+    }
   }
 
   /// A beancount string: in double quotes, with `\` and `"` escaped.

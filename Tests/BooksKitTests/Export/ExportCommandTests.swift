@@ -130,6 +130,54 @@ import Testing
     #expect(BeancountWriter.name(Journal.Account("-x")) == "X-x")
   }
 
+  @Test func beancountNamesNeverMergeTwoAccounts() {
+    let accounts =
+      ["office-rent", "office_rent", "office.rent", "office-rent-2", "office/rent"]
+      .map { Journal.Account("expenses", $0) } + [
+        Journal.Account("income", "client", ""), Journal.Account("income", "client", "none"),
+      ]
+    let names = BeancountWriter.names(accounts)
+    #expect(names[Journal.Account("expenses", "office-rent")] == "Expenses:Office-rent")
+    #expect(names[Journal.Account("expenses", "office-rent-2")] == "Expenses:Office-rent-2")
+    // In path order (`-` `.` `/` `_`), after the names already taken.
+    #expect(names[Journal.Account("expenses", "office.rent")] == "Expenses:Office-rent-3")
+    #expect(names[Journal.Account("expenses", "office/rent")] == "Expenses:Office-rent-4")
+    #expect(names[Journal.Account("expenses", "office_rent")] == "Expenses:Office-rent-5")
+    #expect(names[Journal.Account("income", "client", "none")] == "Income:Client:None")
+    #expect(names[Journal.Account("income", "client", "")] == "Income:Client:None-2")
+    #expect(Set(names.values).count == accounts.count)
+    // Without the plain one, the first in path order keeps the name.
+    let two = BeancountWriter.names([
+      Journal.Account("expenses", "a_b"), Journal.Account("expenses", "a.b"),
+    ])
+    #expect(two[Journal.Account("expenses", "a.b")] == "Expenses:A-b")
+    #expect(two[Journal.Account("expenses", "a_b")] == "Expenses:A-b-2")
+  }
+
+  @Test func beancountKeepsCategoriesThatLookAlikeApart() {
+    let books = """
+      business "North Studio"
+        currency EUR
+      category office.rent
+      category office-rent
+      2026-02-02 expense 20 EUR "Desk"
+        category office.rent
+        via card
+      2026-02-03 expense 30 EUR "Room"
+        category office-rent
+        via card
+
+      """
+    let output = ExportCommand.run(
+      ["beancount", "b.books", "--as-of", "2026-12-31"], environment: Environment(),
+      fileSystem: MemoryFileSystem(["b.books": books]))
+    #expect(output.exitCode == 0)
+    #expect(output.stdout.contains("2026-02-02 open Expenses:Office-rent\n"))
+    #expect(output.stdout.contains("2026-02-02 open Expenses:Office-rent-2\n"))
+    #expect(output.stdout.contains("  Expenses:Office-rent-2   20.00 EUR\n"))
+    #expect(output.stdout.contains("  Expenses:Office-rent   30.00 EUR\n"))
+  }
+
   @Test func refusesBooksWithErrors() {
     let output = ExportCommand.run(
       ["hledger", "bad.books"], environment: Environment(),

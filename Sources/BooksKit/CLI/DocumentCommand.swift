@@ -38,6 +38,13 @@ public enum DocumentCommand {
     }
     let books = request.books
     let number = request.subject
+    let dated =
+      kind == .invoice
+      ? books.invoices.first { $0.number == number }?.date
+      : books.estimates.first { $0.number == number }?.date
+    if let dated, let refusal = request.notYetIssued(kind.rawValue, number, dated: dated) {
+      return refusal
+    }
     let result: Result<Document, DocumentProblem>
     let numbers: [String]
     switch kind {

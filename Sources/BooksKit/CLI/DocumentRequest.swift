@@ -18,6 +18,17 @@ struct DocumentRequest {
     case done(CommandOutput)
   }
 
+  /// The refusal to show a document dated after `--as-of`: the books as they stood on that
+  /// day do not have it yet (a document dated later would show a status and a balance it
+  /// never had on that day). Nil when the document is dated on or before it.
+  func notYetIssued(_ kind: String, _ number: String, dated: CalendarDate) -> CommandOutput? {
+    guard dated > asOf else { return nil }
+    return CommandOutput(
+      stderr:
+        "books: \(kind) \(number) is dated \(dated), after --as-of \(asOf): the books did not have it yet on that day\n  fix: use --as-of \(dated) or later\n",
+      exitCode: 1)
+  }
+
   /// Parses the arguments, loads the books and refuses books with errors.
   ///
   /// - Parameters:

@@ -37,6 +37,11 @@ public enum ReminderCommand {
     case .ready(let ready): request = ready
     }
     let number = request.subject
+    if let dated = request.books.invoices.first(where: { $0.number == number })?.date,
+      let refusal = request.notYetIssued("invoice", number, dated: dated)
+    {
+      return refusal
+    }
     switch Reminder.make(number, in: request.books, asOf: request.asOf) {
     case .success(let reminder):
       return request.deliver(

@@ -84,6 +84,10 @@ public enum Checks {
       summary: "invoice totals, payments, statuses and currencies agree", runsOnModel: true,
       usesDerived: true, parts: InvoicesCheck.parts),
     Check(
+      name: TotalsCheck.name,
+      summary: "the amounts of each currency add up within what can be computed exactly",
+      runsOnModel: true, usesDerived: true, parts: [TotalsCheck.run]),
+    Check(
       name: RecurringCheck.name,
       summary: "recurring invoices are issued for every period that has ended",
       runsOnModel: true, body: RecurringCheck.run),

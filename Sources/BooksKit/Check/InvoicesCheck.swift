@@ -224,6 +224,21 @@ enum InvoicesCheck {
     _ invoice: UnsafePointer<Invoice>, _ state: UnsafePointer<InvoiceState>, _ books: Books,
     _ out: inout [Diagnostic]
   ) {
+    // A draft is not issued: the journals leave it out, so money received against it would
+    // leave the client's receivable below zero.
+    if invoice.pointee.status == .draft,
+      let payment = state.pointee.payments.first(where: \.received),
+      books.incomes.indices.contains(payment.income)
+    {
+      out.append(
+        .error(
+          name, "invoice `\(invoice.pointee.number)` is a draft, but money was received for it",
+          at: books.incomes[payment.income].range,
+          notes: [DiagnosticNote("the draft is here", at: invoice.pointee.range)],
+          fix:
+            "issue the invoice (remove `status draft`), or record the money without `invoice \(invoice.pointee.number)`"
+        ))
+    }
     guard let balance = state.pointee.balance, let total = state.pointee.total else { return }
     if invoice.pointee.status == .paid, !balance.isZero, !balance.isNegative {
       out.append(

@@ -178,8 +178,20 @@ enum RefsCheck {
     out.append(
       .error(
         name, "unknown \(describe(kinds)) `\(clip(ref.id))`", at: ref.range, notes: notes,
-        fix: suggestion.map { "did you mean `\($0)`?" }
-          ?? "define it: `\(kinds.first?.rawValue ?? "client") \(ref.id) \"Name\"`"))
+        fix: suggestion.map { "did you mean `\($0)`?" } ?? definitionFix(ref.id, kinds.first)))
+  }
+
+  /// "define it: `KIND ID ...`" with what the kind needs to pass `check`: a tax its rate,
+  /// a project its client (a field of its own, named after the definition line).
+  private static func definitionFix(_ id: String, _ kind: DefinitionKind?) -> String {
+    switch kind ?? .client {
+    case .tax: "define it: `tax \(id) \"Name\" 19%` (with its rate)"
+    case .project:
+      "define it: `project \(id) \"Name\"`, with an indented `client CLIENT-ID` line under it"
+    case .service where !id.contains("/"):
+      "define it: `service \(id) \"Name\"`, with an indented `project PROJECT-ID` line under it"
+    case let other: "define it: `\(other.rawValue) \(id) \"Name\"`"
+    }
   }
 
   static func document(

@@ -95,9 +95,11 @@ public enum DocumentMath {
       case .amount(let money):
         try sameCurrency(money.currency, currency, at: range)
         discount = try round(money.amount, currency, minorUnits, at: range)
+        // A discount brings the line towards zero, as a percentage of it does.
+        if gross.isNegative { discount = discount.negated }
       case nil: break
       }
-      if discount.amount > gross.amount.magnitude {
+      if discount.amount.magnitude > gross.amount.magnitude {
         throw TotalsProblem(
           message: "the discount is larger than the line's amount", range: range,
           fix: "check the discount")
@@ -121,11 +123,12 @@ public enum DocumentMath {
         amount = try round(percent.of(subtotal.amount), currency, at: located.range)
       case .amount(let money):
         try sameCurrency(money.currency, currency, at: located.range)
-        amount = try round(money.amount, currency, at: located.range)
+        let rounded = try round(money.amount, currency, at: located.range)
+        amount = subtotal.isNegative ? rounded.negated : rounded
       }
       documentDiscount = try checked(documentDiscount.adding(amount), at: located.range)
     }
-    if documentDiscount.amount > subtotal.amount.magnitude, let first = discounts.first {
+    if documentDiscount.amount.magnitude > subtotal.amount.magnitude, let first = discounts.first {
       throw TotalsProblem(
         message: "the discounts are larger than the subtotal \(subtotal)", range: first.range,
         fix: "check the discount")
@@ -294,6 +297,8 @@ public enum DocumentMath {
   static func overflow(_ range: SourceRange) -> TotalsProblem {
     TotalsProblem(
       message: "this amount is too large to compute exactly", range: range,
-      fix: "amounts may have at most 18 digits before the decimal point")
+      fix:
+        "a computed amount is exact up to about 1.7 × 10^38 in its last digit; check the quantities and prices for a typing mistake"
+    )
   }
 }

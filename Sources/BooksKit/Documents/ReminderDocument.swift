@@ -138,10 +138,10 @@ extension Reminder {
     if let po = invoice.purchaseOrder { rows.append(("Purchase order", po, false)) }
     rows.append(("Invoice total", invoice.total.formatted(), false))
     if let paid = invoice.paid, !paid.isZero {
-      rows.append(("Paid", "-" + paid.formatted(), false))
+      rows.append(("Paid", paid.formattedAsDeduction(), false))
     }
     if let credited = invoice.credited, !credited.isZero {
-      rows.append(("Credited", "-" + credited.formatted(), false))
+      rows.append(("Credited", credited.formattedAsDeduction(), false))
     }
     if situation == .overdue {
       rows.append(("Days overdue", String(daysOverdue), false))

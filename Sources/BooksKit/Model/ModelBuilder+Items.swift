@@ -124,6 +124,16 @@ extension ModelBuilder {
       return nil
     }
     if used < tokens.count { reader.extra(tokens.dropFirst(used), self) }
+    guard !money.isNegative else {
+      report(
+        .error(
+          Self.valuesCode, "a discount is taken off, so it is written without a minus",
+          at: reader.tree.range(first),
+          fix:
+            "discount \(money.negated.amount) \(money.currency); for a higher price, raise the rate"
+        ))
+      return nil
+    }
     return .amount(money)
   }
 }

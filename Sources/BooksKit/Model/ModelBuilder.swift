@@ -452,8 +452,8 @@ public final class ModelBuilder {
   ].map { Array($0.utf8) }
 
   /// The phase an entry is built in. Keywords are compared as `buildDated` and
-  /// `buildDefinition` read them, quotes removed: a `"invoice"` in quotes is an invoice
-  /// too, and must be built with the documents.
+  /// `buildDefinition` read them, quotes removed: a `"invoice"` in quotes goes to the
+  /// documents' phase, whose builder reports the quotes.
   private static func phase(of head: Tokens, in tree: SyntaxTree) -> Int {
     func word(_ token: Token, _ keyword: StaticString) -> Bool {
       isKeyword(token, keyword, in: tree)
@@ -520,6 +520,10 @@ public final class ModelBuilder {
   private func buildDefinition(_ reader: consuming EntryReader) {
     guard let first = reader.head.first else { return }
     let keyword = reader.tree.text(first)
+    guard first.kind == .word else {
+      quotedKeyword(keyword, at: reader.tree.range(first))
+      return
+    }
     if let vocabulary = VocabularyKind(rawValue: keyword) {
       buildVocabulary(vocabulary, reader)
       return
@@ -583,6 +587,10 @@ public final class ModelBuilder {
       return
     }
     let keyword = tree.text(keywordToken)
+    guard keywordToken.kind == .word else {
+      quotedKeyword(keyword, at: tree.range(keywordToken))
+      return
+    }
     guard let kind = EntryKind(rawValue: keyword), kind.isDated else {
       let candidates = EntryKind.allCases.filter(\.isDated).map(\.rawValue)
       report(
@@ -593,6 +601,15 @@ public final class ModelBuilder {
       return
     }
     build(kind, date, reader)
+  }
+
+  /// A keyword in quotes is text, not a keyword (FORMAT.md, 2.1): the entry is not read.
+  private func quotedKeyword(_ keyword: String, at range: SourceRange) {
+    let known = EntryKind(rawValue: keyword) != nil || VocabularyKind(rawValue: keyword) != nil
+    report(
+      .error(
+        Parser.code, "entry keywords are written without quotes", at: range,
+        fix: known ? keyword : "entries start with a keyword (client, project, ...) or a date"))
   }
 
   /// The dated kind a bare keyword names, read from its bytes without making a string

@@ -5,7 +5,7 @@ public enum CellFormat {
     switch cell {
     case .text(let text): text
     case .money(let money): money.formatted()
-    case .amounts(let amounts): amounts.map { $0.formatted() }.joined(separator: " + ")
+    case .amounts(let amounts): sum(amounts)
     case .number(let number): number.formatted(grouping: true)
     case .integer(let value): String(value)
     case .percent(let value): "\(value) %"
@@ -15,6 +15,19 @@ public enum CellFormat {
     case .id(let id): id
     case .empty: ""
     }
+  }
+
+  /// Amounts in several currencies as one sum: `500.00 EUR - 120.00 USD`, not `+ -120.00`.
+  public static func sum(_ amounts: [Money]) -> String {
+    var text = ""
+    for (index, money) in amounts.enumerated() {
+      if index == 0 {
+        text = money.formatted()
+      } else {
+        text += money.isNegative ? " - " + money.negated.formatted() : " + " + money.formatted()
+      }
+    }
+    return text
   }
 
   /// Machine reading (CSV): exact, ungrouped numbers; money as amount and code.

@@ -29,7 +29,7 @@ public enum DocumentRenderer {
       var cells = [
         md(line.description), md(line.quantity ?? ""), md(line.unitPrice?.formatted() ?? ""),
       ]
-      if withDiscount { cells.append(md(line.discount.map { "-" + $0.formatted() } ?? "")) }
+      if withDiscount { cells.append(md(line.discount.map { $0.formattedAsDeduction() } ?? "")) }
       cells.append(md(line.amount.formatted()))
       out.append("| " + cells.joined(separator: " | ") + " |")
     }
@@ -97,7 +97,7 @@ public enum DocumentRenderer {
       row += "<td class=\"num\">\(h(line.quantity ?? ""))</td>"
       row += "<td class=\"num\">\(h(line.unitPrice?.formatted() ?? ""))</td>"
       if withDiscount {
-        row += "<td class=\"num\">\(h(line.discount.map { "-" + $0.formatted() } ?? ""))</td>"
+        row += "<td class=\"num\">\(h(line.discount.map { $0.formattedAsDeduction() } ?? ""))</td>"
       }
       row += "<td class=\"num\">\(h(line.amount.formatted()))</td></tr>"
       body.append(row)
@@ -320,7 +320,7 @@ public enum DocumentRenderer {
   private static func totalRows(_ document: Document) -> [TotalRow] {
     var rows = [TotalRow(label: "Subtotal", value: document.subtotal.formatted())]
     if !document.discount.isZero {
-      rows.append(TotalRow(label: "Discount", value: "-" + document.discount.formatted()))
+      rows.append(TotalRow(label: "Discount", value: document.discount.formattedAsDeduction()))
     }
     for tax in document.taxes {
       let label =
@@ -331,10 +331,10 @@ public enum DocumentRenderer {
     rows.append(TotalRow(label: "Total", value: document.total.formatted(), strong: true))
     if document.kind == .invoice {
       if let paid = document.paid, !paid.isZero {
-        rows.append(TotalRow(label: "Paid", value: "-" + paid.formatted()))
+        rows.append(TotalRow(label: "Paid", value: paid.formattedAsDeduction()))
       }
       if let credited = document.credited, !credited.isZero {
-        rows.append(TotalRow(label: "Credited", value: "-" + credited.formatted()))
+        rows.append(TotalRow(label: "Credited", value: credited.formattedAsDeduction()))
       }
       if let balance = document.balance, !isVoid(document) {
         rows.append(

@@ -141,7 +141,7 @@ public enum StatementRenderer {
   private static func cells(_ line: StatementLine) -> [String] {
     [
       line.date.description, line.reference, line.description,
-      line.debit?.formatted() ?? "", line.credit.map { "-" + $0.formatted() } ?? "",
+      line.debit?.formatted() ?? "", line.credit.map { $0.formattedAsDeduction() } ?? "",
       line.balance.formatted(),
     ]
   }

@@ -235,7 +235,7 @@ public struct FinanceReport: Sendable {
       let entries = report.expectedCount == 1 ? "1 income" : "\(report.expectedCount) incomes"
       blocks.append(
         .note(
-          "\(entries) not received yet (\(report.expected.amounts.map { $0.formatted() }.joined(separator: " + "))) "
+          "\(entries) not received yet (\(CellFormat.sum(report.expected.amounts))) "
             + (report.expectedCount == 1 ? "is" : "are") + " not counted."))
     }
     if let note = report.otherCurrencies.note { blocks.append(.note(note)) }

@@ -98,10 +98,10 @@ extension SiteBuilder {
             line.reference, from: path, hint: line.kind == .invoice ? .invoice : .any,
             text: line.reference),
           h(line.description), h(line.debit?.formatted() ?? ""),
-          h(line.credit.map { "-" + $0.formatted() } ?? ""), h(line.balance.formatted()),
+          h(line.credit.map { $0.formattedAsDeduction() } ?? ""), h(line.balance.formatted()),
         ]
       }
-      let due = statement.closing.map { h($0.formatted()) }.joined(separator: " + ")
+      let due = h(CellFormat.sum(statement.closing))
       body.append(
         "<section><h2>Statement</h2>"
           + simpleTable(

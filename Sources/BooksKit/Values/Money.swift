@@ -84,4 +84,11 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
   public func formatted() -> String {
     amount.rendered(minimumScale: currency.minorUnits, grouping: true) + " " + currency.code
   }
+
+  /// This amount shown as taken off a total (a discount, a payment, a credit note):
+  /// `-10.00 EUR`; a negative amount (a refund) adds to the total, `+10.00 EUR`, where
+  /// putting a minus in front of it would print `--10.00 EUR`.
+  public func formattedAsDeduction() -> String {
+    isNegative ? "+" + negated.formatted() : "-" + formatted()
+  }
 }

@@ -281,13 +281,14 @@ private let escape = "\u{1B}["
         + "::invoice numbers jump from `INV-2026-001` to `INV-2026-003`; missing `INV-2026-002`"
         + "%0Afix: number invoices without gaps; record a cancelled one with `status void`\n"
         + "::error file=mixed.books,line=12,col=11,endLine=12,endColumn=19,title=books refs"
-        + "::unknown project `acme-app`%0Afix: define it: `project acme-app \"Name\"`\n")
+        + "::unknown project `acme-app`%0Afix: define it: `project acme-app \"Name\"`, with an indented `client CLIENT-ID` line under it\n"
+    )
   }
 
   @Test func onlyAndSkip() throws {
     let refsOnly =
       "::error file=mixed.books,line=12,col=11,endLine=12,endColumn=19,title=books refs"
-      + "::unknown project `acme-app`%0Afix: define it: `project acme-app \"Name\"`\n"
+      + "::unknown project `acme-app`%0Afix: define it: `project acme-app \"Name\"`, with an indented `client CLIENT-ID` line under it\n"
     let only = try books("check", "--format", "github", "--only", "refs", "mixed.books")
     #expect(only == .init(stdout: refsOnly, stderr: "", exitCode: 1))
     let skip = try books("check", "--format", "github", "--skip", "numbering", "mixed.books")

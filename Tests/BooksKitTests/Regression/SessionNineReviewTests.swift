@@ -1,0 +1,203 @@
+import Testing
+
+@testable import BooksKit
+
+/// Findings of two helpers who tried `books` as a new user and as an accountant checking
+/// its money (session 9): each test is one finding, with the behaviour it now has.
+@Suite struct SessionNineReviewTests {
+  private func money(_ amount: String, _ code: String) throws -> Money {
+    Money(try #require(DecimalNumber(amount)), try #require(Currency(code: code)))
+  }
+
+  private static let big = "1000000000000000000000000000000000000"  // 10^36
+
+  @Test func sumsPastTheExactRangeAreReportedNotDropped() {
+    // Each total fits; at two decimals, the two add up past 2^127 in their last digit.
+    let validation = validate(
+      euroHeader + """
+        2026-01-31 invoice INV-1 acme
+          item "A" \(Self.big)
+        2026-02-28 invoice INV-2 acme
+          item "B" \(Self.big)
+        2026-03-01 expense 10 USD "Small"
+
+        """)
+    #expect(
+      describe(validation) == [
+        "main.books:9:20 totals: the EUR amounts of the books add up to more than can be computed exactly"
+      ])
+  }
+
+  @Test func sumsThatFitPassTheTotalsCheck() {
+    let validation = validate(
+      euroHeader + """
+        2026-01-03 income 85000000000000000000000000000000000000 EUR "Half"
+          via bank
+        2026-01-04 income -85000000000000000000000000000000000000 EUR "Back"
+          via bank
+
+        """)
+    #expect(describe(validation) == [])
+  }
+
+  @Test func aDeductionOfANegativeAmountIsShownAsAnAddition() throws {
+    let refund = try money("-10", "EUR")
+    let payment = try money("10", "EUR")
+    #expect(refund.formattedAsDeduction() == "+10.00 EUR")
+    #expect(payment.formattedAsDeduction() == "-10.00 EUR")
+    let books = """
+      business "Solo"
+        currency EUR
+      client acme "Acme"
+      2026-01-31 invoice A-2 acme
+        item "b" 50 EUR
+      2026-02-10 income 50 EUR "pays"
+        invoice A-2
+        via bank
+      2026-02-12 credit C-1 A-2
+        item "refund" 10 EUR
+      2026-02-13 income -10 EUR "refund"
+        client acme
+        invoice A-2 -10 EUR
+        via bank
+
+      """
+    let output = StatementCommand.run(
+      ["acme", "main.books", "--as-of", "2026-03-01"], environment: Environment(),
+      fileSystem: MemoryFileSystem(["main.books": books]))
+    #expect(output.exitCode == 0)
+    #expect(!output.stdout.contains("--10"))
+    #expect(output.stdout.contains("| +10.00 EUR | 0.00 EUR |"))
+  }
+
+  @Test func amountsInSeveralCurrenciesReadAsOneSum() throws {
+    let euros = try money("500", "EUR")
+    let dollars = try money("-120", "USD")
+    let pounds = try money("3", "GBP")
+    #expect(CellFormat.sum([euros, dollars, pounds]) == "500.00 EUR - 120.00 USD + 3.00 GBP")
+    #expect(CellFormat.sum([dollars]) == "-120.00 USD")
+    #expect(CellFormat.sum([]) == "")
+  }
+
+  @Test func moneyReceivedForADraftIsAnError() {
+    let validation = validate(
+      euroHeader + """
+        2026-01-31 invoice D-001 acme
+          status draft
+          item "A" 100
+        2026-02-05 income 100 "Deposit"
+          invoice D-001
+          via bank
+        2026-02-06 income 50 "Promised"
+          invoice D-001
+
+        """)
+    #expect(
+      describe(validation) == [
+        "main.books:10:1 invoices: invoice `D-001` is a draft, but money was received for it"
+      ])
+  }
+
+  @Test func discountsAreWrittenWithoutAMinusAndBringNegativeLinesTowardsZero() throws {
+    let negative = validate(
+      euroHeader + "2026-01-31 invoice I-1 acme\n  item \"a\" 10 discount -5 EUR\n")
+    #expect(
+      describe(negative) == [
+        "main.books:8:24 values: a discount is taken off, so it is written without a minus"
+      ])
+
+    let validation = validate(
+      euroHeader + """
+        2026-01-31 invoice I-2 acme
+          item "work" 100
+          item "credit line" -10 discount 4 EUR
+          item "other credit" -10 discount 10%
+
+        """)
+    #expect(describe(validation) == [])
+    let totals = try #require(InvoiceLedger(validation.books).invoices.first?.totals)
+    #expect(totals.lines.map(\.net.description) == ["100.00 EUR", "-6.00 EUR", "-9.00 EUR"])
+    #expect(totals.total.description == "85.00 EUR")
+
+    let tooMuch = validate(
+      euroHeader + "2026-01-31 invoice I-3 acme\n  item \"a\" 100\n  item \"c\" -10 discount 150%\n"
+    )
+    #expect(
+      describe(tooMuch) == [
+        "main.books:9:3 invoices: the discount is larger than the line's amount"
+      ])
+  }
+
+  @Test func aDocumentDatedAfterAsOfIsRefused() {
+    let books = euroHeader + "2026-03-10 invoice INV-1 acme\n  item \"A\" 100\n"
+    let fileSystem = MemoryFileSystem(["main.books": books])
+    let before = DocumentCommand.run(
+      .invoice, ["INV-1", "main.books", "--as-of", "2026-03-01"], environment: Environment(),
+      fileSystem: fileSystem)
+    #expect(before.exitCode == 1)
+    #expect(before.stdout == "")
+    #expect(
+      before.stderr
+        == "books: invoice INV-1 is dated 2026-03-10, after --as-of 2026-03-01: the books did not have it yet on that day\n  fix: use --as-of 2026-03-10 or later\n"
+    )
+    let reminder = ReminderCommand.run(
+      ["INV-1", "main.books", "--as-of", "2026-03-01"], environment: Environment(),
+      fileSystem: fileSystem)
+    #expect(reminder.exitCode == 1)
+    #expect(reminder.stderr.hasPrefix("books: invoice INV-1 is dated 2026-03-10"))
+    let onTheDay = DocumentCommand.run(
+      .invoice, ["INV-1", "main.books", "--as-of", "2026-03-10"], environment: Environment(),
+      fileSystem: fileSystem)
+    #expect(onTheDay.exitCode == 0)
+  }
+
+  @Test func definingFixesNameWhatTheDefinitionNeeds() {
+    let validation = validate(
+      euroHeader + """
+        2026-01-31 invoice INV-1 acme
+          item "A" 100 tax gst
+        2026-02-01 time nowhere 1h
+        2026-02-02 time somewhere/design 1h
+
+        """)
+    #expect(
+      validation.diagnostics.map { $0.fix ?? "" } == [
+        "define it: `tax gst \"Name\" 19%` (with its rate)",
+        "define it: `project nowhere \"Name\"`, with an indented `client CLIENT-ID` line under it",
+        "define it: `project somewhere/design \"Name\"`, with an indented `client CLIENT-ID` line under it",
+      ])
+  }
+
+  @Test func theRegisterCarriesEveryCurrencyInItsBalance() throws {
+    let books = """
+      business "B"
+        currency EUR
+      2026-03-20 expense 120 USD "Hosting"
+        via card
+      2026-03-25 income 500 EUR "Grant"
+        via bank
+      2026-03-26 expense 120 USD "More hosting"
+        via card
+
+      """
+    let validation = validate(books)
+    let context = ReportContext(
+      books: validation.books,
+      options: ReportOptions(asOf: try #require(CalendarDate(year: 2026, month: 6, day: 30))))
+    let report = RegisterReport(context)
+    #expect(
+      report.rows.map { CellFormat.sum($0.balances) } == [
+        "-120.00 USD", "500.00 EUR - 120.00 USD", "500.00 EUR - 240.00 USD",
+      ])
+  }
+
+  @Test func quotedDefinitionKeywordsAreSyntaxErrors() {
+    let validation = validate("business \"B\"\n  currency EUR\n\"client\" b\n  stag client\n")
+    #expect(
+      describe(validation) == [
+        "main.books:3:1 syntax: entry keywords are written without quotes",
+        "main.books:4:3 fields: `client` has no field `stag`",
+      ])
+    #expect(validation.books.clients.isEmpty)
+  }
+}

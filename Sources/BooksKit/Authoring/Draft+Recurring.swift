@@ -11,7 +11,8 @@ extension Drafter {
       return .failure(problem)
     }
     guard !extras.isEmpty else {
-      return .failure(DraftProblem("name what the estimate offers: --service ID[=QUANTITY]..."))
+      return .failure(
+        DraftProblem("name what the estimate offers: --service ID[=QUANTITY]...", usage: true))
     }
     let items: [String]
     switch extraItems(extras, project: project) {
@@ -48,7 +49,7 @@ extension Drafter {
         Suggestion.closest(to: id, in: books.recurringInvoices.map(\.id)).map {
           " (did you mean `\($0)`?)"
         } ?? ""
-      return .failure(DraftProblem("unknown recurring invoice `\(id)`\(hint)"))
+      return .failure(DraftProblem("unknown recurring invoice `\(id)`\(hint)", usage: true))
     }
     guard let client = template.client?.id, let every = template.every,
       let start = template.start
@@ -84,12 +85,15 @@ extension Drafter {
     var notes: [String] = []
     var overageLines: [String] = []
     if let project = template.project?.id, template.includes != nil || template.overage != nil {
+      // Billed time (each entry rounded up to the client's increment), and as logged.
       var worked = TimeSpan.zero
+      var logged = TimeSpan.zero
       for (index, entry) in books.timeEntries.enumerated() {
         guard entry.billable, period.start <= entry.date, entry.date <= period.end,
           billing.project(of: entry) == project, !billing.isBilled(timeEntry: index)
         else { continue }
         worked = worked.plus(billing.billed(entry))
+        logged = logged.plus(entry.duration)
       }
       if worked > .zero {
         lines.append("  bills \(project) from \(period.start) through \(period.end)")
@@ -106,7 +110,8 @@ extension Drafter {
                 range: SourceRange(file: 0, start: 0, end: 0))))
         }
         notes.append(
-          "\(worked) of `\(project)` logged in the period"
+          "\(logged) of `\(project)` logged in the period"
+            + (logged == worked ? "" : ", \(worked) once each entry is rounded up")
             + (included == .zero ? "" : "; \(included) included"))
       }
     }
@@ -138,7 +143,7 @@ extension Drafter {
         Suggestion.closest(to: number, in: books.estimates.map(\.number)).map {
           " (did you mean `\($0)`?)"
         } ?? ""
-      return .failure(DraftProblem("unknown estimate `\(number)`\(hint)"))
+      return .failure(DraftProblem("unknown estimate `\(number)`\(hint)", usage: true))
     }
     guard let client = estimate.client?.id else {
       return .failure(DraftProblem("estimate `\(number)` names no client"))

@@ -12,8 +12,14 @@ public struct Draft: Sendable, Equatable {
 /// Why a draft cannot be made, as a sentence for the user.
 public struct DraftProblem: Error, Sendable, Equatable {
   public var message: String
+  /// The command line names something the books do not have, or says it wrongly (an
+  /// unknown id, a quantity that cannot be read): a usage error, exit 2; else exit 1.
+  public var isUsage: Bool
 
-  public init(_ message: String) { self.message = message }
+  public init(_ message: String, usage: Bool = false) {
+    self.message = message
+    self.isUsage = usage
+  }
 }
 
 /// Writes model values back as `.books` text, in the spelling `books` reads.
@@ -164,7 +170,7 @@ public struct Drafter: Sendable {
         Suggestion.closest(to: client, in: books.clients.map(\.id)).map {
           " (did you mean `\($0)`?)"
         } ?? ""
-      return .failure(DraftProblem("unknown client `\(client)`\(hint)"))
+      return .failure(DraftProblem("unknown client `\(client)`\(hint)", usage: true))
     }
     if let project {
       guard let owner = books.project(project)?.client?.id else {
@@ -172,7 +178,7 @@ public struct Drafter: Sendable {
           Suggestion.closest(to: project, in: books.projects.map(\.id)).map {
             " (did you mean `\($0)`?)"
           } ?? ""
-        return .failure(DraftProblem("unknown project `\(project)`\(hint)"))
+        return .failure(DraftProblem("unknown project `\(project)`\(hint)", usage: true))
       }
       guard owner == client else {
         return .failure(
@@ -267,7 +273,7 @@ public struct Drafter: Sendable {
           Suggestion.closest(to: id, in: books.services.map(\.id)).map {
             " (did you mean `\($0)`?)"
           } ?? ""
-        return .failure(DraftProblem("unknown service `\(id)`\(hint)"))
+        return .failure(DraftProblem("unknown service `\(id)`\(hint)", usage: true))
       }
       guard let rate = service.rate else {
         return .failure(
@@ -277,7 +283,8 @@ public struct Drafter: Sendable {
       if let quantityText {
         guard let parsed = EntryText.quantity(quantityText) else {
           return .failure(
-            DraftProblem("`\(quantityText)` is not a quantity: write `\(id)=10h` or `\(id)=3`"))
+            DraftProblem(
+              "`\(quantityText)` is not a quantity: write `\(id)=10h` or `\(id)=3`", usage: true))
         }
         quantity = parsed
       }
@@ -285,13 +292,14 @@ public struct Drafter: Sendable {
       if pricing == "hourly" {
         guard let hours = quantity ?? service.duration.map({ .time($0) }) else {
           return .failure(
-            DraftProblem("how many hours of `\(id)`? write `--service \(id)=10h`"))
+            DraftProblem("how many hours of `\(id)`? write `--service \(id)=10h`", usage: true))
         }
         if case .count(let count) = hours {
           // `=10` on an hourly service means ten hours.
           guard let span = TimeSpan(count.description + "h") else {
             return .failure(
-              DraftProblem("`\(count)` hours of `\(id)`: write whole minutes, e.g. `\(id)=1.5h`"))
+              DraftProblem(
+                "`\(count)` hours of `\(id)`: write whole minutes, e.g. `\(id)=1.5h`", usage: true))
           }
           quantity = .time(span)
         } else {
@@ -314,7 +322,8 @@ public struct Drafter: Sendable {
     }
     for name in extras.milestones {
       guard let project, let found = books.project(project) else {
-        return .failure(DraftProblem("--milestone needs --project: milestones belong to projects"))
+        return .failure(
+          DraftProblem("--milestone needs --project: milestones belong to projects", usage: true))
       }
       guard let milestone = found.milestones.first(where: { $0.name == name }) else {
         let names = found.milestones.map { "\"\($0.name)\"" }.joined(separator: ", ")

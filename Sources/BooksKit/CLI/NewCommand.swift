@@ -153,7 +153,8 @@ public enum NewCommand {
     switch result {
     case .success(let drafted): draft = drafted
     case .failure(let failure):
-      return CommandOutput(stderr: "books: \(failure.message)\n", exitCode: 1)
+      return CommandOutput(
+        stderr: "books: \(failure.message)\n", exitCode: failure.isUsage ? 2 : 1)
     }
     // In the canonical layout of `books fmt` (items aligned).
     if let formatted = BooksFormatter.format(draft.text).text {

@@ -92,8 +92,18 @@ enum NumberingCheck {
             name,
             "\(kind.noun) numbers jump from `\(format(previous.0))` to `\(format(next.0))`; missing \(list)",
             at: next.1,
-            fix: "number \(kind.noun)s without gaps; record a cancelled one with `status void`"))
+            fix: "number \(kind.noun)s without gaps; " + cancelled(kind)))
       }
+    }
+  }
+
+  /// How to keep a cancelled document of `kind` in the series instead of deleting it.
+  private static func cancelled(_ kind: DocumentKind) -> String {
+    switch kind {
+    case .invoice: "record a cancelled one with `status void`"
+    case .estimate: "record a withdrawn one with `status declined`"
+    case .creditNote, .purchaseOrder:
+      "keep a cancelled one in the books, and correct it with another"
     }
   }
 }

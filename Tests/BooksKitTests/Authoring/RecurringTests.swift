@@ -122,7 +122,9 @@ private let retainerBooks = """
       Drafter(books: books).recurringInvoice(
         "acme-retainr", date: nil, today: try day("2026-12-02"), number: nil)
         == .failure(
-          DraftProblem("unknown recurring invoice `acme-retainr` (did you mean `acme-retainer`?)")))
+          DraftProblem(
+            "unknown recurring invoice `acme-retainr` (did you mean `acme-retainer`?)", usage: true
+          )))
   }
 }
 

@@ -200,4 +200,32 @@ import Testing
       ])
     #expect(validation.books.clients.isEmpty)
   }
+
+  @Test func draftingMistakesInTheArgumentsAreUsageErrors() {
+    let books =
+      euroHeader + """
+        project web "Web"
+          client acme
+        service web/design "Design"
+          pricing hourly 95 EUR
+
+        """
+    let fileSystem = MemoryFileSystem(["main.books": books])
+    let today = CalendarDate(year: 2026, month: 12, day: 2) ?? .latest
+    let noQuantity = NewCommand.run(
+      ["invoice", "acme", "--service", "web/design", "main.books"], environment: Environment(),
+      fileSystem: fileSystem, today: today)
+    #expect(noQuantity.exitCode == 2)
+    #expect(
+      noQuantity.stderr
+        == "books: how many hours of `web/design`? write `--service web/design=10h`\n")
+    let unknown = NewCommand.run(
+      ["invoice", "acne", "--service", "web/design=2h", "main.books"], environment: Environment(),
+      fileSystem: fileSystem, today: today)
+    #expect(unknown.exitCode == 2)
+    let nothing = NewCommand.run(
+      ["invoice", "acme", "--from-unbilled", "main.books"], environment: Environment(),
+      fileSystem: fileSystem, today: today)
+    #expect(nothing.exitCode == 1)
+  }
 }

@@ -22,6 +22,7 @@ enum RefsCheck {
       check.expect(expense.pointee.taxes, [.tax])
       check.document(expense.pointee.invoice, .invoice)
     }
+    for unbuilt in books.unbuiltRefs { check.expect(unbuilt.ref, unbuilt.kinds) }
     books.timeEntries.forEachAddress { _, entry in
       check.expect(entry.pointee.target, [.project, .service])
       check.expect(entry.pointee.staff, [.staff])

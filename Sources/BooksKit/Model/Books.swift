@@ -53,6 +53,11 @@ public struct Books: Sendable {
   public var creditNotes: [CreditNote] = []
   public var meetings: [Meeting] = []
 
+  /// References read from entries that could not be built (a time entry whose duration
+  /// cannot be read still names its project): `refs` checks them too, so that one mistake
+  /// in an entry's head does not hide another.
+  var unbuiltRefs: [UnbuiltRef] = []
+
   /// First definition of each id.
   public var definitions: [String: Definition] = [:]
   /// First document of each number, per kind.
@@ -184,4 +189,10 @@ public struct Books: Sendable {
     if let index = index(of: id, .project), projects.indices.contains(index) { return id }
     return projectID(ofService: id)
   }
+}
+
+/// A reference of an entry that could not be built, with the kinds it may name.
+struct UnbuiltRef: Sendable {
+  var ref: Ref
+  var kinds: [DefinitionKind]
 }

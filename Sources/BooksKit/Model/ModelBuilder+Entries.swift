@@ -176,6 +176,10 @@ extension ModelBuilder {
       return
     }
     guard let target = reader.ref(head[2], self) else { return }
+    // Past this point an entry that cannot be built still has its target checked.
+    func unbuilt() {
+      books.unbuiltRefs.append(UnbuiltRef(ref: target, kinds: [.project, .service]))
+    }
     let spanToken = head[3]
     var start: TimeOfDay?
     var end: TimeOfDay?
@@ -199,6 +203,7 @@ extension ModelBuilder {
               fix:
                 "write the range in order, e.g. 09:00-12:30; split work past midnight in two entries"
             ))
+          unbuilt()
           return
         }
       } else {
@@ -206,12 +211,16 @@ extension ModelBuilder {
           .error(
             Self.valuesCode, "`\(clip(tree.raw(spanToken)))` is not a time range",
             at: tree.range(spanToken), fix: "write a range as 09:00-12:30"))
+        unbuilt()
         return
       }
     } else {
       duration = reader.timeSpan(spanToken, self)
     }
-    guard let duration else { return }
+    guard let duration else {
+      unbuilt()
+      return
+    }
     let description = reader.text(head[4...], self)
     // The fields go to locals and the entry is made once, at the end: an entry the field
     // closure wrote to would be copied into the array, each of its strings retained.

@@ -122,6 +122,7 @@ public final class ModelBuilder {
     builder.books.expenses = dated.expenses
     builder.books.meetings = dated.meetings
     builder.diagnostics += dated.diagnostics
+    builder.books.unbuiltRefs += dated.unbuiltRefs
     clock.lap("build: documents and dated entries")
     return (builder.books, builder.diagnostics)
   }
@@ -206,6 +207,7 @@ public final class ModelBuilder {
     var expenses: [Expense] = []
     var meetings: [Meeting] = []
     var diagnostics: [Diagnostic] = []
+    var unbuiltRefs: [UnbuiltRef] = []
   }
 
   /// What a chunk built: how many values it moved into each of its regions, what did not
@@ -278,7 +280,7 @@ public final class ModelBuilder {
             leftOver: Dated(
               timeEntries: leftOver(part.books.timeEntries),
               expenses: leftOver(part.books.expenses), meetings: leftOver(part.books.meetings),
-              diagnostics: part.diagnostics))
+              diagnostics: part.diagnostics, unbuiltRefs: part.books.unbuiltRefs))
         }
       }
       // Close the gaps left by entries that could not be built.
@@ -297,6 +299,7 @@ public final class ModelBuilder {
     dated.meetings = inChunkOrder(
       dated.meetings, results.map { $0.moved[2] }, results.map(\.leftOver.meetings))
     dated.diagnostics = results.flatMap(\.leftOver.diagnostics)
+    dated.unbuiltRefs = results.flatMap(\.leftOver.unbuiltRefs)
     return dated
   }
 

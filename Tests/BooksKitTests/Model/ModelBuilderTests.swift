@@ -199,6 +199,7 @@ import Testing
         "main.books:5:1 values: `2026-13-01` is not a date: there is no month 13",
         "main.books:6:3 fields: `time` has no field `staf`",
         "main.books:8:3 fields: field `staff` is given twice",
+        "main.books:9:17 refs: unknown project or service `p`",
         "main.books:9:19 values: `1x` is not a duration",
         "main.books:10:3 fields: `time` has no field `aproved-by`",
         "main.books:12:3 fields: `expense` has no field `categry`",
@@ -210,7 +211,7 @@ import Testing
       ])
     let fixes = validation.diagnostics.map { $0.fix ?? "" }
     #expect(fixes[3] == "did you mean `staff`?")
-    #expect(fixes[6] == "did you mean `approved-by`?")
+    #expect(fixes[7] == "did you mean `approved-by`?")
   }
 
   @Test func amountsNeedACurrency() {

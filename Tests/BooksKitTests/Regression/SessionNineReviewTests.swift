@@ -228,4 +228,22 @@ import Testing
       fileSystem: fileSystem, today: today)
     #expect(nothing.exitCode == 1)
   }
+
+  @Test func aBadDurationDoesNotHideAnUnknownTarget() {
+    let validation = validate(
+      euroHeader + """
+        2026-02-28 time nowhere 1h90m "x"
+        2026-03-01 time elsewhere 10:00-09:00 "y"
+        2026-03-02 time acme-web 1h "fine"
+
+        """)
+    #expect(
+      describe(validation) == [
+        "main.books:7:17 refs: unknown project or service `nowhere`",
+        "main.books:7:25 values: `1h90m` is not a duration",
+        "main.books:8:17 refs: unknown project or service `elsewhere`",
+        "main.books:8:27 dates: the time range ends before it starts",
+        "main.books:9:17 refs: unknown project or service `acme-web`",
+      ])
+  }
 }

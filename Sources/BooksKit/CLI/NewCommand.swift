@@ -175,6 +175,10 @@ public enum NewCommand {
     var bytes = file.bytes
     if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
     if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+    // The draft's lines in the file once appended, for the diagnostics that point there.
+    let firstLine = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    let lastLine =
+      firstLine + max(draft.text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } - 1, 0)
     bytes += Array(draft.text.utf8)
     // The books with the draft in them must still pass.
     let overlay = OverlayFileSystem(base: fileSystem, path: canonical, bytes: bytes)
@@ -184,7 +188,7 @@ public enum NewCommand {
       return CommandOutput(
         stdout: draft.text,
         stderr: DiagnosticRenderer.human(errors, files: after.files, color: false)
-          + "books: the draft would not pass `books check`; nothing was written\n",
+          + "books: the draft (lines \(firstLine)–\(lastLine) of `\(file.path)` once appended) would not pass `books check`; nothing was written\n",
         exitCode: 1)
     }
     let notes = draft.notes.map { "books: note: \($0)\n" }.joined()

@@ -74,7 +74,8 @@ public struct SiteBuilder {
   /// meeting would call invoices overdue that are not.
   public static func newestEntryDate(_ books: Books) -> CalendarDate? {
     var dates: [CalendarDate] = []
-    dates += books.incomes.map(\.date)
+    // Expected income (no `via` yet) is a promise, often dated ahead, like a meeting.
+    dates += books.incomes.filter(\.isReceived).map(\.date)
     dates += books.expenses.map(\.date)
     dates += books.timeEntries.map(\.date)
     dates += books.invoices.map(\.date)

@@ -118,7 +118,8 @@ private let draft = """
     #expect(output.stderr.contains("error[numbering]: invoice number `INV-2026-001` is used twice"))
     #expect(
       output.stderr.hasSuffix(
-        "books: the draft would not pass `books check`; nothing was written\n"))
+        "books: the draft (lines 7–11 of `2026.books` once appended) would not pass `books check`; nothing was written\n"
+      ))
     #expect(try read(workspace, "2026.books") == files["2026.books"])
   }
 

@@ -246,4 +246,18 @@ import Testing
         "main.books:9:17 refs: unknown project or service `acme-web`",
       ])
   }
+
+  @Test func theSiteIsAsOfTheNewestEntryNotAPromise() {
+    let validation = validate(
+      euroHeader + """
+        2026-03-01 income 100 "Paid"
+          client acme
+          via bank
+        2026-04-15 income 200 "Promised"
+          client acme
+
+        """)
+    #expect(describe(validation) == [])
+    #expect(SiteBuilder.newestEntryDate(validation.books)?.description == "2026-03-01")
+  }
 }

@@ -85,7 +85,18 @@ public enum NewCommand {
       case "--through": through = day(try value(), option)
       case "--date": date = day(try value(), option)
       case "--valid-until": validUntil = day(try value(), option)
-      case "--number": number = try value()
+      case "--number":
+        let text = try value()
+        // One word as the books read it: no blank, quote or control character, not a
+        // comment or a tag.
+        let word =
+          !text.isEmpty && !text.hasPrefix("#") && !text.hasPrefix(";")
+          && text.utf8.allSatisfy { $0 > 0x20 && $0 != 0x22 && $0 != 0x7F }
+        if word {
+          number = text
+        } else {
+          problem = problem ?? "--number takes one word, e.g. INV-2026-014, not `\(text)`"
+        }
       case "--recurring": recurring = try value()
       case "--estimate": estimate = try value()
       case "--append": append = try value()

@@ -353,7 +353,7 @@ struct EntryReader {
       .error(
         ModelBuilder.valuesCode, "`\(clip(tree.raw(token)))` is not a duration",
         at: tree.range(token),
-        fix: "write durations like 1h30m, 1.5h or 90m"))
+        fix: "write durations like 1h30m, 1.5h or 90m, of at most 10,000,000 hours"))
     return nil
   }
 

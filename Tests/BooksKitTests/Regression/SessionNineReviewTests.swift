@@ -223,6 +223,13 @@ import Testing
       ["invoice", "acne", "--service", "web/design=2h", "main.books"], environment: Environment(),
       fileSystem: fileSystem, today: today)
     #expect(unknown.exitCode == 2)
+    let badNumber = NewCommand.run(
+      ["invoice", "acme", "--service", "web/design=2h", "--number", "bad number", "main.books"],
+      environment: Environment(), fileSystem: fileSystem, today: today)
+    #expect(badNumber.exitCode == 2)
+    #expect(
+      badNumber.stderr.hasPrefix(
+        "books: --number takes one word, e.g. INV-2026-014, not `bad number`\n"))
     let nothing = NewCommand.run(
       ["invoice", "acme", "--from-unbilled", "main.books"], environment: Environment(),
       fileSystem: fileSystem, today: today)

@@ -11,15 +11,39 @@ enum TotalsCheck {
   static let name = "totals"
 
   static func run(_ context: CheckContext) -> [Diagnostic] {
+    // A million amounts are added up in a few milliseconds: per currency and scale, as
+    // integers. Only books whose sums do not fit are read again, in order, to find where.
+    var sums = Sums()
+    visit(context) { money, _ in sums.add(money) }
+    guard sums.overflows else { return [] }
+    return located(context)
+  }
+
+  /// Every amount the check adds up, with the range of its entry.
+  private static func visit(_ context: CheckContext, _ body: (Money, SourceRange) -> Void) {
     let books = context.books
+    books.incomes.forEachAddress { _, income in
+      body(income.pointee.amount, income.pointee.range)
+      if let fee = income.pointee.fee { body(fee, income.pointee.range) }
+    }
+    books.expenses.forEachAddress { _, expense in
+      body(expense.pointee.amount, expense.pointee.range)
+    }
+    for (invoice, state) in zip(books.invoices, context.ledger.invoices) {
+      if let total = state.total { body(total, invoice.numberRange) }
+      if let credited = state.credited { body(credited, invoice.numberRange) }
+    }
+  }
+
+  /// The running sums in the order `visit` reads the amounts: a diagnostic at the entry
+  /// where each currency's sum first does not fit.
+  private static func located(_ context: CheckContext) -> [Diagnostic] {
     var sums: [Currency: DecimalNumber] = [:]
     var reported: Set<Currency> = []
     var out: [Diagnostic] = []
-
-    func add(_ money: Money?, at range: SourceRange) {
-      guard let money, !reported.contains(money.currency) else { return }
-      let before = sums[money.currency] ?? .zero
-      if let after = before.adding(money.amount.magnitude) {
+    visit(context) { money, range in
+      guard !reported.contains(money.currency) else { return }
+      if let after = (sums[money.currency] ?? .zero).adding(money.amount.magnitude) {
         sums[money.currency] = after
         return
       }
@@ -33,18 +57,61 @@ enum TotalsCheck {
             "amounts are exact up to about 1.7 × 10^38 in their last digit, and reports add them up; check this amount for a typing mistake, or write fewer decimals"
         ))
     }
-
-    books.incomes.forEachAddress { _, income in
-      add(income.pointee.amount, at: income.pointee.range)
-      add(income.pointee.fee, at: income.pointee.range)
-    }
-    books.expenses.forEachAddress { _, expense in
-      add(expense.pointee.amount, at: expense.pointee.range)
-    }
-    for (invoice, state) in zip(books.invoices, context.ledger.invoices) {
-      add(state.total, at: invoice.numberRange)
-      add(state.credited, at: invoice.numberRange)
-    }
     return out
+  }
+
+  /// The magnitudes of the amounts per currency, one integer per scale (0 to 18 decimal
+  /// places): their sum at the largest scale is the sum `located` would reach.
+  struct Sums {
+    private static let scales = DecimalNumber.maximumScale + 1
+    private var currencies: [Currency] = []
+    private var slots: [UInt128] = []
+    private var last = 0
+    /// A slot went past 2^128, or an amount could not be read as a magnitude.
+    private var slotOverflow = false
+
+    mutating func add(_ money: Money) {
+      var index = last
+      if !currencies.indices.contains(index) || currencies[index] != money.currency {
+        if let found = currencies.firstIndex(of: money.currency) {
+          index = found
+        } else {
+          index = currencies.count
+          currencies.append(money.currency)
+          slots += [UInt128](repeating: 0, count: Self.scales)
+        }
+        last = index
+      }
+      let scale = money.amount.scale
+      let slot = index * Self.scales + scale
+      guard (0..<Self.scales).contains(scale), slots.indices.contains(slot) else {
+        slotOverflow = true
+        return
+      }
+      let (sum, overflow) = slots[slot].addingReportingOverflow(money.amount.significand.magnitude)
+      slots[slot] = sum
+      if overflow { slotOverflow = true }
+    }
+
+    /// True when some currency's sum, at its largest scale, is past 2^127 − 1 (where a
+    /// `DecimalNumber` ends).
+    var overflows: Bool {
+      if slotOverflow { return true }
+      for index in currencies.indices {
+        let base = index * Self.scales
+        guard let top = (0..<Self.scales).last(where: { slots[base + $0] != 0 }) else { continue }
+        var total: UInt128 = 0
+        for scale in 0...top where slots[base + scale] != 0 {
+          guard let factor = powerOfTen(top - scale) else { return true }
+          let (scaled, overflow) = slots[base + scale].multipliedReportingOverflow(by: factor)
+          guard !overflow else { return true }
+          let (sum, carry) = total.addingReportingOverflow(scaled)
+          guard !carry else { return true }
+          total = sum
+        }
+        if total > UInt128(Int128.max) { return true }
+      }
+      return false
+    }
   }
 }

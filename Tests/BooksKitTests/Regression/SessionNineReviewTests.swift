@@ -28,6 +28,37 @@ import Testing
       ])
   }
 
+  @Test func theTotalsCheckStopsExactlyAtTheLimit() {
+    // 2^127 − 1 in the last digit fits; one more does not, whatever the scales.
+    let atTheLimit = """
+      business "B"
+        currency EUR
+      2026-01-01 income 170141183460469231731687303715884105726 EUR "A"
+        via bank
+      2026-01-02 income 1 EUR "B"
+        via bank
+
+      """
+    #expect(describe(validate(atTheLimit)) == [])
+    #expect(
+      describe(validate(atTheLimit + "2026-01-03 expense 1 EUR \"C\"\n")) == [
+        "main.books:7:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
+      ])
+    let scaled = """
+      business "B"
+        currency EUR
+      2026-01-01 income 17014118346046923173168730371588410572.6 EUR "A"
+        via bank
+      2026-01-02 expense 0.1 EUR "B"
+
+      """
+    #expect(describe(validate(scaled)) == [])
+    #expect(
+      describe(validate(scaled + "2026-01-03 expense 0.01 EUR \"C\"\n")) == [
+        "main.books:6:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
+      ])
+  }
+
   @Test func sumsThatFitPassTheTotalsCheck() {
     let validation = validate(
       euroHeader + """

@@ -127,16 +127,27 @@ public struct InvoiceLedger: Sendable {
   /// they are taken over, not copied.
   private init(_ books: Books, documents: consuming [InvoiceState], asOf: CalendarDate?) {
     invoices = documents
+    // An invoice without items is worth all the income linked to it, whatever its dates:
+    // seen on an earlier day, it is the same document, not yet paid. So a ledger of an
+    // earlier day takes those totals from the whole ledger.
+    let itemless = { (index: Int) in
+      books.invoices.indices.contains(index) && books.invoices[index].items.isEmpty
+    }
+    let whole: InvoiceLedger? =
+      asOf != nil && invoices.indices.contains(where: itemless)
+      ? InvoiceLedger(books, documents: invoices, asOf: nil) : nil
     applyPayments(books, asOf: asOf)
     applyCredits(books, asOf: asOf)
     for index in invoices.indices {
       guard let currency = invoices[index].currency else { continue }
       let zero = Money.zero(currency)
-      if invoices[index].totals == nil, invoices[index].problem == nil,
-        books.invoices[index].items.isEmpty
-      {
+      if invoices[index].totals == nil, invoices[index].problem == nil, itemless(index) {
         // The seed's workflow: an invoice without items is worth its linked income.
-        invoices[index].total = sum(invoices[index].payments.map(\.amount), zero)
+        if let whole, whole.invoices.indices.contains(index) {
+          invoices[index].total = whole.invoices[index].total
+        } else {
+          invoices[index].total = sum(invoices[index].payments.map(\.amount), zero)
+        }
       }
       invoices[index].paid = sum(invoices[index].payments.filter(\.received).map(\.amount), zero)
       let credited = invoices[index].credited ?? zero

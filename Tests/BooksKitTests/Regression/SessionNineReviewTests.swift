@@ -298,4 +298,46 @@ import Testing
     #expect(describe(validation) == [])
     #expect(SiteBuilder.newestEntryDate(validation.books)?.description == "2026-03-01")
   }
+
+  @Test func anInvoiceWithoutItemsIsWorthItsIncomeOnAnyDay() throws {
+    let validation = validate(
+      euroHeader + """
+        2026-01-31 invoice W-001 acme
+        2026-02-15 income 1000 "Retainer, February"
+          invoice W-001
+          via bank
+
+        """)
+    #expect(describe(validation) == [])
+    let books = validation.books
+    let whole = InvoiceLedger(books)
+    for day in ["2026-02-01", "2026-02-14"] {
+      let early = whole.asOf(try #require(CalendarDate(day)), in: books)
+      let state = try #require(early.invoices.first)
+      #expect(state.total?.description == "1000.00 EUR")
+      #expect(state.paid?.description == "0.00 EUR")
+      #expect(state.balance?.description == "1000.00 EUR")
+      let invoice = try #require(books.invoices.first)
+      #expect(state.standing(invoice, asOf: try #require(CalendarDate(day))) == .sent)
+      // Made afresh for the day, the same.
+      let fresh = InvoiceLedger(books, asOf: try #require(CalendarDate(day)))
+      #expect(fresh.invoices.first?.total?.description == "1000.00 EUR")
+    }
+    let later = whole.asOf(try #require(CalendarDate("2026-02-15")), in: books)
+    #expect(later.invoices.first?.balance?.description == "0.00 EUR")
+    // The journal of 1 February has the invoice: the client owes it.
+    let output = ExportCommand.run(
+      ["hledger", "main.books", "--as-of", "2026-02-01"], environment: Environment(),
+      fileSystem: MemoryFileSystem([
+        "main.books": euroHeader + """
+          2026-01-31 invoice W-001 acme
+          2026-02-15 income 1000 "Retainer, February"
+            invoice W-001
+            via bank
+
+          """
+      ]))
+    #expect(output.exitCode == 0)
+    #expect(output.stdout.contains("    assets:receivable:acme   1000.00 EUR\n"))
+  }
 }

@@ -4,7 +4,12 @@ public enum DocumentCommand {
     let word = kind.rawValue
     let balance =
       kind == .invoice
-      ? "\n  --as-of DATE        payments and credit notes up to DATE (default: today)" : ""
+      ? """
+
+        --as-of DATE        payments and credit notes up to DATE (default: today, or the
+                            invoice's date when it is later); an invoice dated after a
+                            DATE given is refused
+      """ : ""
     return """
       USAGE: books \(word) NUMBER [FILE...] [-f FILE]... [options]
 
@@ -42,17 +47,20 @@ public enum DocumentCommand {
       kind == .invoice
       ? books.invoices.first { $0.number == number }?.date
       : books.estimates.first { $0.number == number }?.date
-    if let dated, let refusal = request.notYetIssued(kind.rawValue, number, dated: dated) {
+    if kind == .invoice, let dated,
+      let refusal = request.notYetIssued(kind.rawValue, number, dated: dated)
+    {
       return refusal
     }
+    let day = request.day(for: dated)
     let result: Result<Document, DocumentProblem>
     let numbers: [String]
     switch kind {
     case .invoice:
-      result = Document.invoice(number, in: books, asOf: request.asOf)
+      result = Document.invoice(number, in: books, asOf: day)
       numbers = books.invoices.map(\.number)
     case .estimate:
-      result = Document.estimate(number, in: books, asOf: request.asOf)
+      result = Document.estimate(number, in: books, asOf: day)
       numbers = books.estimates.map(\.number)
     }
     switch result {

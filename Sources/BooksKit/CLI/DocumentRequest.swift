@@ -8,6 +8,8 @@ struct DocumentRequest {
   var subject: String
   var format = Format.md
   var asOf: CalendarDate
+  /// Whether `--as-of` was given (else `asOf` is today).
+  var asOfGiven = false
   var from: CalendarDate?
   var output: String?
   var books: Books
@@ -22,11 +24,18 @@ struct DocumentRequest {
   /// day do not have it yet (a document dated later would show a status and a balance it
   /// never had on that day). Nil when the document is dated on or before it.
   func notYetIssued(_ kind: String, _ number: String, dated: CalendarDate) -> CommandOutput? {
-    guard dated > asOf else { return nil }
+    guard asOfGiven, dated > asOf else { return nil }
     return CommandOutput(
       stderr:
         "books: \(kind) \(number) is dated \(dated), after --as-of \(asOf): the books did not have it yet on that day\n  fix: use --as-of \(dated) or later\n",
       exitCode: 1)
+  }
+
+  /// The day to make a document dated `dated` as of: `--as-of`, else today, or the
+  /// document's own date when it is later (a draft dated ahead is previewed as issued).
+  func day(for dated: CalendarDate?) -> CalendarDate {
+    guard !asOfGiven, let dated, dated > asOf else { return asOf }
+    return dated
   }
 
   /// Parses the arguments, loads the books and refuses books with errors.
@@ -89,8 +98,8 @@ struct DocumentRequest {
     }
     return .ready(
       DocumentRequest(
-        subject: name, format: format, asOf: day, from: from, output: output,
-        books: validation.books))
+        subject: name, format: format, asOf: day, asOfGiven: asOf != nil, from: from,
+        output: output, books: validation.books))
   }
 
   /// The rendered document, on standard output or written to `-o FILE`.

@@ -14,7 +14,8 @@ public enum ReminderCommand {
     OPTIONS:
       --format FORMAT     md (default) or html
       --as-of DATE        the letter's date: payments, credit notes and late fees up to
-                          DATE (default: today)
+                          DATE (default: today, or the invoice's date when it is
+                          later); an invoice dated after a DATE given is refused
       -o, --output FILE   write to FILE (atomically) instead of standard output
       -h, --help          show this help
 
@@ -37,12 +38,11 @@ public enum ReminderCommand {
     case .ready(let ready): request = ready
     }
     let number = request.subject
-    if let dated = request.books.invoices.first(where: { $0.number == number })?.date,
-      let refusal = request.notYetIssued("invoice", number, dated: dated)
-    {
+    let dated = request.books.invoices.first(where: { $0.number == number })?.date
+    if let dated, let refusal = request.notYetIssued("invoice", number, dated: dated) {
       return refusal
     }
-    switch Reminder.make(number, in: request.books, asOf: request.asOf) {
+    switch Reminder.make(number, in: request.books, asOf: request.day(for: dated)) {
     case .success(let reminder):
       return request.deliver(
         markdown: { ReminderRenderer.markdown(reminder) }, html: { ReminderRenderer.html(reminder) }

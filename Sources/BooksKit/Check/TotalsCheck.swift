@@ -43,7 +43,10 @@ enum TotalsCheck {
     var out: [Diagnostic] = []
     visit(context) { money, range in
       guard !reported.contains(money.currency) else { return }
-      if let after = (sums[money.currency] ?? .zero).adding(money.amount.magnitude) {
+      // From the currency's minor units: reports add amounts to totals rounded to them.
+      let start =
+        DecimalNumber(significand: 0, scale: money.currency.minorUnits) ?? DecimalNumber.zero
+      if let after = (sums[money.currency] ?? start).adding(money.amount.magnitude) {
         sums[money.currency] = after
         return
       }
@@ -66,6 +69,10 @@ enum TotalsCheck {
     private static let scales = DecimalNumber.maximumScale + 1
     private var currencies: [Currency] = []
     private var slots: [UInt128] = []
+    /// Per currency, the largest scale of its amounts, zeros included (`adding` moves a sum
+    /// to the larger scale of the two, so a `0.00` raises it as any amount does), and at
+    /// least its minor units.
+    private var tops: [Int] = []
     private var last = 0
     /// A slot went past 2^128, or an amount could not be read as a magnitude.
     private var slotOverflow = false
@@ -79,6 +86,8 @@ enum TotalsCheck {
           index = currencies.count
           currencies.append(money.currency)
           slots += [UInt128](repeating: 0, count: Self.scales)
+          // Reports add amounts to totals rounded to the minor units: at least that scale.
+          tops.append(min(max(money.currency.minorUnits, 0), Self.scales - 1))
         }
         last = index
       }
@@ -91,6 +100,7 @@ enum TotalsCheck {
       let (sum, overflow) = slots[slot].addingReportingOverflow(money.amount.significand.magnitude)
       slots[slot] = sum
       if overflow { slotOverflow = true }
+      if tops.indices.contains(index), scale > tops[index] { tops[index] = scale }
     }
 
     /// True when some currency's sum, at its largest scale, is past 2^127 − 1 (where a
@@ -99,7 +109,10 @@ enum TotalsCheck {
       if slotOverflow { return true }
       for index in currencies.indices {
         let base = index * Self.scales
-        guard let top = (0..<Self.scales).last(where: { slots[base + $0] != 0 }) else { continue }
+        guard tops.indices.contains(index), slots.indices.contains(base + Self.scales - 1) else {
+          return true
+        }
+        let top = tops[index]
         var total: UInt128 = 0
         for scale in 0...top where slots[base + scale] != 0 {
           guard let factor = powerOfTen(top - scale) else { return true }

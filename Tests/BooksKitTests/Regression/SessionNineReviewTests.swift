@@ -29,42 +29,61 @@ import Testing
   }
 
   @Test func theTotalsCheckStopsExactlyAtTheLimit() {
-    // 2^127 − 1 in the last digit fits; one more does not, whatever the scales.
+    // 2^127 − 1 in the last digit fits; one more does not, whatever the scales (euros
+    // count in cents at least).
     let atTheLimit = """
       business "B"
         currency EUR
-      2026-01-01 income 170141183460469231731687303715884105726 EUR "A"
+      2026-01-01 income 1701411834604692317316873037158841057.26 EUR "A"
         via bank
-      2026-01-02 income 1 EUR "B"
+      2026-01-02 income 0.01 EUR "B"
         via bank
 
       """
     #expect(describe(validate(atTheLimit)) == [])
     #expect(
-      describe(validate(atTheLimit + "2026-01-03 expense 1 EUR \"C\"\n")) == [
+      describe(validate(atTheLimit + "2026-01-03 expense 0.01 EUR \"C\"\n")) == [
         "main.books:7:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
       ])
     let scaled = """
       business "B"
         currency EUR
-      2026-01-01 income 17014118346046923173168730371588410572.6 EUR "A"
+      2026-01-01 income 170141183460469231731687303715884105.726 EUR "A"
         via bank
-      2026-01-02 expense 0.1 EUR "B"
+      2026-01-02 expense 0.001 EUR "B"
 
       """
     #expect(describe(validate(scaled)) == [])
     #expect(
-      describe(validate(scaled + "2026-01-03 expense 0.01 EUR \"C\"\n")) == [
+      describe(validate(scaled + "2026-01-03 expense 0.001 EUR \"C\"\n")) == [
         "main.books:6:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
       ])
+  }
+
+  @Test func aZeroWithDecimalsRaisesTheScaleOfTheSum() {
+    // `0.000` moves the sum to three places, where 10^36 no longer fits (a report adding
+    // the two would drop the income); at two, the cents of euros, it does.
+    let books = """
+      business "B"
+        currency EUR
+      2026-01-01 expense 0.000 EUR "Nothing"
+      2026-01-02 income 1000000000000000000000000000000000000 EUR "Big"
+        via bank
+
+      """
+    #expect(
+      describe(validate(books)) == [
+        "main.books:3:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
+      ])
+    #expect(describe(validate(books.replacingOccurrences(of: "0.000 EUR", with: "0.00 EUR"))) == [])
   }
 
   @Test func sumsThatFitPassTheTotalsCheck() {
     let validation = validate(
       euroHeader + """
-        2026-01-03 income 85000000000000000000000000000000000000 EUR "Half"
+        2026-01-03 income 850000000000000000000000000000000000 EUR "Half"
           via bank
-        2026-01-04 income -85000000000000000000000000000000000000 EUR "Back"
+        2026-01-04 income -850000000000000000000000000000000000 EUR "Back"
           via bank
 
         """)
@@ -176,6 +195,16 @@ import Testing
       fileSystem: fileSystem)
     #expect(reminder.exitCode == 1)
     #expect(reminder.stderr.hasPrefix("books: invoice INV-1 is dated 2026-03-10"))
+    // Without --as-of, a draft dated ahead is previewed as of its own date.
+    let ahead = DocumentCommand.run(
+      .invoice, ["INV-1", "main.books"], environment: Environment(), fileSystem: fileSystem,
+      today: CalendarDate(year: 2026, month: 3, day: 1) ?? .latest)
+    #expect(ahead.exitCode == 0)
+    #expect(ahead.stdout.contains("2026-03-10"))
+    let aheadReminder = ReminderCommand.run(
+      ["INV-1", "main.books"], environment: Environment(), fileSystem: fileSystem,
+      today: CalendarDate(year: 2026, month: 3, day: 1) ?? .latest)
+    #expect(aheadReminder.exitCode == 0)
     let onTheDay = DocumentCommand.run(
       .invoice, ["INV-1", "main.books", "--as-of", "2026-03-10"], environment: Environment(),
       fileSystem: fileSystem)

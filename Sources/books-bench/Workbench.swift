@@ -127,14 +127,12 @@ struct Workbench {
         }
       }
       rows.insert(contentsOf: [check, dashboard, export], at: rows.count - check.peers.count)
-      if !check.peers.isEmpty {
-        rows += try floors(size: size, path: path, entries: generated.entries, bytes: bytes)
-          .map {
-            var row = $0
-            row.peers = check.peers
-            return row
-          }
-      }
+      rows += try floors(size: size, path: path, entries: generated.entries, bytes: bytes)
+        .map {
+          var row = $0
+          row.peers = check.peers  // the peers' ratios to the floors, where they were timed
+          return row
+        }
 
       let (split, _) = try prepare(size, split: .monthly)
       let both = try time("books check, split by month, all cores", [books, "check", split] + asOf)
@@ -187,7 +185,8 @@ struct Workbench {
       books.contains("/release/") ? "release" : books.contains("/debug/") ? "debug" : "?"
     var out = """
       `books` \(configuration) build, \(cores) cores, load average \(load) when the table was written; \
-      wall and CPU (user + system) times are the medians of the runs, peak RSS the largest; MB is the size of the `.books` \
+      wall and CPU (user + system) times are the medians of the runs, peak RSS is GNU time's `%M` of one more run \
+      (else the largest of the runs' `wait4` figures); MB is the size of the `.books` \
       data (the peers read the same money movements exported); the last two columns are the peer's \
       time over this row's (above 1×, `books` is faster).
 

@@ -69,6 +69,7 @@ enum WholePipeline {
       || one.expenses.map(\.range) != sliced.expenses.map(\.range)
       || one.meetings.map(\.range) != sliced.meetings.map(\.range)
       || one.invoices.map(\.number) != sliced.invoices.map(\.number)
+      || one.unbuiltReferenceRanges != sliced.unbuiltReferenceRanges
     {
       fatalError("building in slices differs from one pass")
     }

@@ -330,7 +330,7 @@ public struct Drafter: Sendable {
         return .failure(
           DraftProblem(
             "project `\(project)` has no milestone \"\(name)\""
-              + (names.isEmpty ? "" : "; its milestones: \(names)")))
+              + (names.isEmpty ? "" : "; its milestones: \(names)"), usage: true))
       }
       lines.append(
         EntryText.item(

@@ -179,19 +179,26 @@ enum RefsCheck {
     out.append(
       .error(
         name, "unknown \(describe(kinds)) `\(clip(ref.id))`", at: ref.range, notes: notes,
-        fix: suggestion.map { "did you mean `\($0)`?" } ?? definitionFix(ref.id, kinds.first)))
+        fix: suggestion.map { "did you mean `\($0)`?" } ?? definitionFix(ref.id, kinds)))
   }
 
-  /// "define it: `KIND ID ...`" with what the kind needs to pass `check`: a tax its rate,
-  /// a project its client (a field of its own, named after the definition line).
-  private static func definitionFix(_ id: String, _ kind: DefinitionKind?) -> String {
-    switch kind ?? .client {
-    case .tax: "define it: `tax \(id) \"Name\" 19%` (with its rate)"
+  /// "define it: `KIND ID ...`" with what the kind needs to pass `check`: a tax its rate
+  /// (a placeholder the editor's quick fix leaves to fill in, not a made-up rate), a
+  /// project its client (a field of its own, named after the definition line). An id with
+  /// a `/` where a service may stand is a service of the project before the `/`.
+  private static func definitionFix(_ id: String, _ kinds: [DefinitionKind]) -> String {
+    if kinds.contains(.service), let slash = id.firstIndex(of: "/") {
+      return "define it: `service \(id) \"Name\"` (a service of project `\(id[..<slash])`)"
+    }
+    switch kinds.first ?? .client {
+    case .tax: return "define it: `tax \(id) \"Name\" RATE%`, with its rate"
     case .project:
-      "define it: `project \(id) \"Name\"`, with an indented `client CLIENT-ID` line under it"
-    case .service where !id.contains("/"):
-      "define it: `service \(id) \"Name\"`, with an indented `project PROJECT-ID` line under it"
-    case let other: "define it: `\(other.rawValue) \(id) \"Name\"`"
+      return
+        "define it: `project \(id) \"Name\"`, with an indented `client CLIENT-ID` line under it"
+    case .service:
+      return
+        "define it: `service \(id) \"Name\"`, with an indented `project PROJECT-ID` line under it"
+    case let other: return "define it: `\(other.rawValue) \(id) \"Name\"`"
     }
   }
 

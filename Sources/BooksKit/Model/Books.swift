@@ -58,6 +58,10 @@ public struct Books: Sendable {
   /// in an entry's head does not hide another.
   var unbuiltRefs: [UnbuiltRef] = []
 
+  /// Where the references of `unbuiltRefs` are, in the order they were read (for the
+  /// fuzzer, which compares building in slices with one pass).
+  public var unbuiltReferenceRanges: [SourceRange] { unbuiltRefs.map(\.ref.range) }
+
   /// First definition of each id.
   public var definitions: [String: Definition] = [:]
   /// First document of each number, per kind.

@@ -173,6 +173,10 @@ extension ModelBuilder {
         .error(
           Parser.code, "a time entry is `DATE time PROJECT-OR-SERVICE DURATION [\"what\"]`",
           at: reader.headRange, fix: "\(tree.raw(head[0])) time acme-web 2h30m \"Wireframes\""))
+      // Without its duration, the entry still names its project or service.
+      if head.count == 3, let target = reader.ref(head[2], self) {
+        books.unbuiltRefs.append(UnbuiltRef(ref: target, kinds: [.project, .service]))
+      }
       return
     }
     guard let target = reader.ref(head[2], self) else { return }

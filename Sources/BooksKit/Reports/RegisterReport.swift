@@ -7,8 +7,7 @@
 /// - income adds to the balance, expenses subtract; income without `via` is marked
 ///   `expected` and left out of the balance, because the money is not in yet;
 /// - the balance starts at zero at the first row of the period (hledger's default, without
-///   `--historical`) and is kept per currency; as in hledger, each row shows the whole
-///   balance, every currency that is not zero (the row's own always);
+///   `--historical`) and runs per currency: each row shows the balance in its own currency;
 /// - `--client` and `--project` keep the income of that client or project and the expenses
 ///   billable to it.
 public struct RegisterReport: Sendable {
@@ -31,10 +30,6 @@ public struct RegisterReport: Sendable {
     public var received: Bool
     /// The running balance in the row's currency after it; nil for expected income.
     public var balance: Money?
-    /// The whole running balance after it: its amount in the row's currency and in every
-    /// other currency that is not zero, in the order the currencies first appear; empty for
-    /// expected income.
-    public var balances: [Money] = []
   }
 
   public var rows: [Row] = []
@@ -95,9 +90,6 @@ public struct RegisterReport: Sendable {
       if row.received {
         balance.add(row.amount)
         row.balance = balance.total(row.amount.currency)
-        row.balances = balance.amounts.filter {
-          $0.currency == row.amount.currency || !$0.isZero
-        }
         if row.kind == .income {
           received.add(row.amount)
         } else {
@@ -139,9 +131,7 @@ public struct RegisterReport: Sendable {
               [
                 .date(row.date), row.description.map { .text($0) } ?? .empty,
                 row.party.map { .text($0) } ?? .empty, .text(row.account), .money(row.amount),
-                row.balances.count == 1
-                  ? .money(row.balances[0])
-                  : row.balances.isEmpty ? .empty : .amounts(row.balances),
+                row.balance.map { .money($0) } ?? .empty,
                 row.received ? .empty : .text("expected"),
               ]
             },
@@ -151,7 +141,7 @@ public struct RegisterReport: Sendable {
               .empty,
             ])),
         .note(
-          "Income adds, expenses subtract; income without `via` is expected, not in the balance."
+          "Income adds, expenses subtract; income without `via` is expected, not in the balance. Each row's balance is in its own currency; the total has them all."
         ),
       ])
   }

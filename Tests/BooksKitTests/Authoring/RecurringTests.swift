@@ -75,6 +75,22 @@ private let retainerBooks = """
     #expect(draft.notes == ["12h30m of `acme-care` logged in the period; 10h included"])
   }
 
+  @Test func theNoteGivesTheTimeAsLoggedAndAsRounded() throws {
+    // With a 1h increment, 8h and 4h30m bill as 8h and 5h.
+    let rounded = retainerBooks.replacingOccurrences(
+      of: "client acme \"Acme Corp\"\n", with: "client acme \"Acme Corp\"\n  rounding 1h\n")
+    #expect(rounded != retainerBooks)
+    let draft = try Drafter(books: validate(rounded).books).recurringInvoice(
+      "acme-retainer", date: nil, today: try day("2026-11-15"), number: nil
+    ).get()
+    #expect(
+      draft.notes == [
+        "12h30m of `acme-care` logged in the period, 13h once each entry is rounded up; 10h included"
+      ])
+    #expect(
+      draft.text.contains("item \"Time beyond the 10h included, 1–31 Oct 2026\" 3h @ 90.00 EUR"))
+  }
+
   @Test func checkNotesEndedPeriodsUntilTheyAreInvoiced() throws {
     let before = Validation.run(
       ["main.books"], fileSystem: MemoryFileSystem(["main.books": retainerBooks]),

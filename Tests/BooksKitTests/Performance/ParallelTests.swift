@@ -106,14 +106,19 @@ import Testing
       let date = "2026-02-\(day < 10 ? "0" : "")\(day)"
       // Every third time entry, expense and meeting is broken (no duration, no amount, no
       // title), and every fourth day has an entry of no known kind.
-      text += day % 3 == 0 ? "\(date) time web\n" : "\(date) time web \(day)m \"t\(day)\"\n"
+      // A broken time entry still names its project: half have no duration, half a bad one.
+      text +=
+        day % 6 == 0
+        ? "\(date) time web 1x\n"
+        : day % 3 == 0 ? "\(date) time web\n" : "\(date) time web \(day)m \"t\(day)\"\n"
       text += day % 3 == 1 ? "\(date) expense\n" : "\(date) expense \(day) EUR \"e\(day)\"\n"
       text += day % 3 == 2 ? "\(date) meeting\n" : "\(date) meeting \"m\(day)\"\n"
       if day % 4 == 0 { text += "\(date) \"tme\" web 1h\n" }
     }
     let tree = Parser.parse(SourceFile(path: "gaps.books", text: text), fileIndex: 0)
     Self.expectChunksBuildLikeOneChunk([tree])
-    let (_, onePass) = ModelBuilder.build([tree], chunkMinimum: Int.max)
+    let (oneBooks, onePass) = ModelBuilder.build([tree], chunkMinimum: Int.max)
+    #expect(oneBooks.unbuiltRefs.map(\.ref.id) == Array(repeating: "web", count: 9))
     #expect(onePass.count == 28 + 7 + 1)  // and the project names no client
     // On two cores: 16, 11, 3, 2 and 1 chunks.
     for minimum in [1, 8, 30, 45, 200] {
@@ -123,6 +128,7 @@ import Testing
       #expect(books.expenses.map(\.description) == (1...28).filter { $0 % 3 != 1 }.map { "e\($0)" })
       #expect(books.meetings.map(\.title) == (1...28).filter { $0 % 3 != 2 }.map { "m\($0)" })
       #expect(Validation.sorted(diagnostics) == Validation.sorted(onePass))
+      #expect(books.unbuiltRefs.map(\.ref.range) == oneBooks.unbuiltRefs.map(\.ref.range))
     }
   }
 
@@ -235,6 +241,7 @@ import Testing
     #expect(one.meetings.map(\.range) == sliced.meetings.map(\.range))
     #expect(one.invoices.map(\.number) == sliced.invoices.map(\.number))
     #expect(one.creditNotes.map(\.number) == sliced.creditNotes.map(\.number))
+    #expect(one.unbuiltReferenceRanges == sliced.unbuiltReferenceRanges)
     #expect(!one.timeEntries.isEmpty)
   }
 

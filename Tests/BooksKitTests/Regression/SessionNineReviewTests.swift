@@ -222,32 +222,9 @@ import Testing
         """)
     #expect(
       validation.diagnostics.map { $0.fix ?? "" } == [
-        "define it: `tax gst \"Name\" 19%` (with its rate)",
+        "define it: `tax gst \"Name\" RATE%`, with its rate",
         "define it: `project nowhere \"Name\"`, with an indented `client CLIENT-ID` line under it",
-        "define it: `project somewhere/design \"Name\"`, with an indented `client CLIENT-ID` line under it",
-      ])
-  }
-
-  @Test func theRegisterCarriesEveryCurrencyInItsBalance() throws {
-    let books = """
-      business "B"
-        currency EUR
-      2026-03-20 expense 120 USD "Hosting"
-        via card
-      2026-03-25 income 500 EUR "Grant"
-        via bank
-      2026-03-26 expense 120 USD "More hosting"
-        via card
-
-      """
-    let validation = validate(books)
-    let context = ReportContext(
-      books: validation.books,
-      options: ReportOptions(asOf: try #require(CalendarDate(year: 2026, month: 6, day: 30))))
-    let report = RegisterReport(context)
-    #expect(
-      report.rows.map { CellFormat.sum($0.balances) } == [
-        "-120.00 USD", "500.00 EUR - 120.00 USD", "500.00 EUR - 240.00 USD",
+        "define it: `service somewhere/design \"Name\"` (a service of project `somewhere`)",
       ])
   }
 

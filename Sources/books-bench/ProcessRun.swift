@@ -75,7 +75,8 @@ struct Timing {
   var peakMemory: Int
   var runs: Int
 
-  /// `runs` runs of `arguments`, and one more through GNU time for the peak memory when
+  /// One untimed warm-up run, then `runs` runs of `arguments`, and one more through GNU
+  /// time for the peak memory when
   /// `scratch` (a folder for its report) is given and GNU time is installed (see
   /// `ProcessRun.peakMemory`); without it, the peak is `wait4`'s, which is at least the
   /// bench's own.
@@ -83,6 +84,9 @@ struct Timing {
     var times: [Double] = []
     var cpu: [Double] = []
     var peak = 0
+    // One untimed run first (as `hyperfine --warmup 1`): the file is in the page cache and
+    // the memory the bench just freed is back with the system, for every command alike.
+    guard ProcessRun.run(arguments).status == 0 else { return nil }
     for _ in 0..<runs {
       let run = ProcessRun.run(arguments)
       guard run.status == 0 else { return nil }

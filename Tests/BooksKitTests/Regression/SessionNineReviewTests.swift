@@ -11,6 +11,16 @@ import Testing
 
   private static let big = "1000000000000000000000000000000000000"  // 10^36
 
+  /// The `totals` diagnostic for euros, at `line` of main.books, as `describe` gives it.
+  private func euroTotals(line: Int) -> String {
+    "main.books:\(line):1 totals: the EUR amounts of the books add up to more than can be computed exactly"
+  }
+
+  /// Books in euros with `entries` after the business.
+  private func euroBooks(_ entries: String) -> String {
+    "business \"B\"\n  currency EUR\n" + entries
+  }
+
   @Test func sumsPastTheExactRangeAreReportedNotDropped() {
     // Each total fits; at two decimals, the two add up past 2^127 in their last digit.
     let validation = validate(
@@ -31,50 +41,40 @@ import Testing
   @Test func theTotalsCheckStopsExactlyAtTheLimit() {
     // 2^127 − 1 in the last digit fits; one more does not, whatever the scales (euros
     // count in cents at least).
-    let atTheLimit = """
-      business "B"
-        currency EUR
+    let atTheLimit = euroBooks(
+      """
       2026-01-01 income 1701411834604692317316873037158841057.26 EUR "A"
         via bank
       2026-01-02 income 0.01 EUR "B"
         via bank
 
-      """
+      """)
     #expect(describe(validate(atTheLimit)) == [])
-    #expect(
-      describe(validate(atTheLimit + "2026-01-03 expense 0.01 EUR \"C\"\n")) == [
-        "main.books:7:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
-      ])
-    let scaled = """
-      business "B"
-        currency EUR
+    let past = atTheLimit + "2026-01-03 expense 0.01 EUR \"C\"\n"
+    #expect(describe(validate(past)) == [euroTotals(line: 7)])
+    let scaled = euroBooks(
+      """
       2026-01-01 income 170141183460469231731687303715884105.726 EUR "A"
         via bank
       2026-01-02 expense 0.001 EUR "B"
 
-      """
+      """)
     #expect(describe(validate(scaled)) == [])
-    #expect(
-      describe(validate(scaled + "2026-01-03 expense 0.001 EUR \"C\"\n")) == [
-        "main.books:6:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
-      ])
+    let scaledPast = scaled + "2026-01-03 expense 0.001 EUR \"C\"\n"
+    #expect(describe(validate(scaledPast)) == [euroTotals(line: 6)])
   }
 
   @Test func aZeroWithDecimalsRaisesTheScaleOfTheSum() {
     // `0.000` moves the sum to three places, where 10^36 no longer fits (a report adding
     // the two would drop the income); at two, the cents of euros, it does.
-    let books = """
-      business "B"
-        currency EUR
+    let books = euroBooks(
+      """
       2026-01-01 expense 0.000 EUR "Nothing"
-      2026-01-02 income 1000000000000000000000000000000000000 EUR "Big"
+      2026-01-02 income \(Self.big) EUR "Big"
         via bank
 
-      """
-    #expect(
-      describe(validate(books)) == [
-        "main.books:3:1 totals: the EUR amounts of the books add up to more than can be computed exactly"
-      ])
+      """)
+    #expect(describe(validate(books)) == [euroTotals(line: 3)])
     #expect(describe(validate(books.replacingOccurrences(of: "0.000 EUR", with: "0.00 EUR"))) == [])
   }
 

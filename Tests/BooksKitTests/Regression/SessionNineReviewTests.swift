@@ -318,18 +318,20 @@ import Testing
     let books = validation.books
     let whole = InvoiceLedger(books)
     for day in ["2026-02-01", "2026-02-14"] {
-      let early = whole.asOf(try #require(CalendarDate(day)), in: books)
+      let date: CalendarDate = try #require(CalendarDate(day))
+      let early = whole.asOf(date, in: books)
       let state = try #require(early.invoices.first)
       #expect(state.total?.description == "1000.00 EUR")
       #expect(state.paid?.description == "0.00 EUR")
       #expect(state.balance?.description == "1000.00 EUR")
       let invoice = try #require(books.invoices.first)
-      #expect(state.standing(invoice, asOf: try #require(CalendarDate(day))) == .sent)
+      #expect(state.standing(invoice, asOf: date) == .sent)
       // Made afresh for the day, the same.
-      let fresh = InvoiceLedger(books, asOf: try #require(CalendarDate(day)))
+      let fresh = InvoiceLedger(books, asOf: date)
       #expect(fresh.invoices.first?.total?.description == "1000.00 EUR")
     }
-    let later = whole.asOf(try #require(CalendarDate("2026-02-15")), in: books)
+    let paidDay: CalendarDate = try #require(CalendarDate("2026-02-15"))
+    let later = whole.asOf(paidDay, in: books)
     #expect(later.invoices.first?.balance?.description == "0.00 EUR")
     // The journal of 1 February has the invoice: the client owes it.
     let output = ExportCommand.run(

@@ -28,7 +28,7 @@ struct DocumentRequest {
     return CommandOutput(
       stderr:
         "books: \(kind) \(number) is dated \(dated), after --as-of \(asOf): the books did not have it yet on that day\n  fix: use --as-of \(dated) or later\n",
-      exitCode: 1)
+      exitCode: 2)  // the command line asks for what the books do not have, as an unknown number
   }
 
   /// The day to make a document dated `dated` as of: `--as-of`, else today, or the

@@ -116,6 +116,17 @@ extension ModelBuilder {
           fix: "discount 10%"))
       return nil
     }
+    let bytes = reader.tree.bytes(first)
+    if bytes.count > 2, bytes.first == UInt8(ascii: "-"), bytes.last == UInt8(ascii: "%"),
+      Percentage.parse(bytes.dropFirst()) != nil
+    {
+      report(
+        .error(
+          Self.valuesCode, "a discount is taken off, so it is written without a minus",
+          at: reader.tree.range(first),
+          fix: "discount \(String(decoding: bytes.dropFirst(), as: UTF8.self))"))
+      return nil
+    }
     if let percent = reader.percentage(first) {
       if tokens.count > 1 { reader.extra(tokens.dropFirst(), self) }
       return .percent(percent)

@@ -43,10 +43,7 @@ public enum DocumentCommand {
     }
     let books = request.books
     let number = request.subject
-    let dated =
-      kind == .invoice
-      ? books.invoices.first { $0.number == number }?.date
-      : books.estimates.first { $0.number == number }?.date
+    let dated = kind == .invoice ? books.invoice(number)?.date : books.estimate(number)?.date
     if kind == .invoice, let dated,
       let refusal = request.notYetIssued(kind.rawValue, number, dated: dated)
     {

@@ -38,7 +38,7 @@ public enum ReminderCommand {
     case .ready(let ready): request = ready
     }
     let number = request.subject
-    let dated = request.books.invoices.first(where: { $0.number == number })?.date
+    let dated = request.books.invoice(number)?.date
     if let dated, let refusal = request.notYetIssued("invoice", number, dated: dated) {
       return refusal
     }

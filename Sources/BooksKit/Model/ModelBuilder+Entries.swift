@@ -174,16 +174,11 @@ extension ModelBuilder {
           Parser.code, "a time entry is `DATE time PROJECT-OR-SERVICE DURATION [\"what\"]`",
           at: reader.headRange, fix: "\(tree.raw(head[0])) time acme-web 2h30m \"Wireframes\""))
       // Without its duration, the entry still names its project or service.
-      if head.count == 3, let target = reader.ref(head[2], self) {
-        books.unbuiltRefs.append(UnbuiltRef(ref: target, kinds: [.project, .service]))
-      }
+      if head.count == 3, let target = reader.ref(head[2], self) { unbuiltTarget(target) }
       return
     }
     guard let target = reader.ref(head[2], self) else { return }
     // Past this point an entry that cannot be built still has its target checked.
-    func unbuilt() {
-      books.unbuiltRefs.append(UnbuiltRef(ref: target, kinds: [.project, .service]))
-    }
     let spanToken = head[3]
     var start: TimeOfDay?
     var end: TimeOfDay?
@@ -207,7 +202,7 @@ extension ModelBuilder {
               fix:
                 "write the range in order, e.g. 09:00-12:30; split work past midnight in two entries"
             ))
-          unbuilt()
+          unbuiltTarget(target)
           return
         }
       } else {
@@ -215,14 +210,14 @@ extension ModelBuilder {
           .error(
             Self.valuesCode, "`\(clip(tree.raw(spanToken)))` is not a time range",
             at: tree.range(spanToken), fix: "write a range as 09:00-12:30"))
-        unbuilt()
+        unbuiltTarget(target)
         return
       }
     } else {
       duration = reader.timeSpan(spanToken, self)
     }
     guard let duration else {
-      unbuilt()
+      unbuiltTarget(target)
       return
     }
     let description = reader.text(head[4...], self)
@@ -248,6 +243,11 @@ extension ModelBuilder {
         date: date, target: target, duration: duration, start: start, end: end,
         description: description, staff: staff, billable: billable, approvedBy: approvedBy,
         invoice: invoice, notes: notes, tags: reader.tags, range: reader.headRange))
+  }
+
+  /// The target of a time entry that cannot be built, for `refs` to check all the same.
+  private func unbuiltTarget(_ target: Ref) {
+    books.unbuiltRefs.append(UnbuiltRef(ref: target, kinds: [.project, .service]))
   }
 
   /// `DATE KIND NUMBER PARTY` heads of documents; returns the number token and the party.

@@ -120,11 +120,8 @@ extension ModelBuilder {
     if bytes.count > 2, bytes.first == UInt8(ascii: "-"), bytes.last == UInt8(ascii: "%"),
       Percentage.parse(bytes.dropFirst()) != nil
     {
-      report(
-        .error(
-          Self.valuesCode, "a discount is taken off, so it is written without a minus",
-          at: reader.tree.range(first),
-          fix: "discount \(String(decoding: bytes.dropFirst(), as: UTF8.self))"))
+      minusDiscount(
+        at: reader.tree.range(first), fix: String(decoding: bytes.dropFirst(), as: UTF8.self))
       return nil
     }
     if let percent = reader.percentage(first) {
@@ -136,15 +133,19 @@ extension ModelBuilder {
     }
     if used < tokens.count { reader.extra(tokens.dropFirst(used), self) }
     guard !money.isNegative else {
-      report(
-        .error(
-          Self.valuesCode, "a discount is taken off, so it is written without a minus",
-          at: reader.tree.range(first),
-          fix:
-            "discount \(money.negated.amount) \(money.currency); for a higher price, raise the rate"
-        ))
+      minusDiscount(
+        at: reader.tree.range(first),
+        fix: "\(money.negated.amount) \(money.currency); for a higher price, raise the rate")
       return nil
     }
     return .amount(money)
+  }
+
+  /// A discount percentage or amount written with a minus; `fix` follows `discount `.
+  private func minusDiscount(at range: SourceRange, fix: String) {
+    report(
+      .error(
+        Self.valuesCode, "a discount is taken off, so it is written without a minus", at: range,
+        fix: "discount " + fix))
   }
 }

@@ -523,7 +523,7 @@ public final class ModelBuilder {
   private func buildDefinition(_ reader: consuming EntryReader) {
     guard let first = reader.head.first else { return }
     let keyword = reader.tree.text(first)
-    guard first.kind == .word || !Self.isKeyword(keyword) else {
+    guard first.kind == .word || !Self.namesAKind(keyword) else {
       quotedKeyword(keyword, at: reader.tree.range(first))
       return
     }
@@ -590,7 +590,7 @@ public final class ModelBuilder {
       return
     }
     let keyword = tree.text(keywordToken)
-    guard keywordToken.kind == .word || !Self.isKeyword(keyword) else {
+    guard keywordToken.kind == .word || !Self.namesAKind(keyword) else {
       quotedKeyword(keyword, at: tree.range(keywordToken))
       return
     }
@@ -615,7 +615,8 @@ public final class ModelBuilder {
         fix: "write `\(keyword)` without quotes"))
   }
 
-  private static func isKeyword(_ text: String) -> Bool {
+  /// Whether `text` is an entry or vocabulary keyword.
+  private static func namesAKind(_ text: String) -> Bool {
     EntryKind(rawValue: text) != nil || VocabularyKind(rawValue: text) != nil
   }
 
